@@ -1,0 +1,109 @@
+"""The `handbook` command: check the data, and build the site without ever half-publishing it."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .errors import format_report, plural
+from .validate import check
+
+DATA_DIR_ENV = "HANDBOOK_DATA_DIR"
+
+
+def project_data_dir(project: Path) -> Path:
+    """The data folder: `data/` beside mkdocs.yml, unless HANDBOOK_DATA_DIR says otherwise."""
+    override = os.environ.get(DATA_DIR_ENV)
+    return Path(override) if override else project / "data"
+
+
+def run_check(project: Path, data_dir: Path | None = None, quiet: bool = False) -> int:
+    data_dir = data_dir or project_data_dir(project)
+    started = time.perf_counter()
+    handbook, problems = check(data_dir, base=project)
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    if problems.items:
+        print(format_report(problems.errors, problems.warnings), file=sys.stderr)
+    if handbook is None:
+        return 1
+    if not quiet:
+        index = handbook.index
+        print(
+            f"The handbook data is valid: {plural(len(handbook.files), 'file')}, "
+            f"{plural(len(index.items), 'item')}, {plural(len(index.statements), 'framework statement')} "
+            f"({len(index.statements) - len(index.gaps())} evidenced), checked in {elapsed_ms:.0f} ms."
+        )
+    return 0
+
+
+def run_build(project: Path, config: Path, site_dir: Path) -> int:
+    """Check, then build into a temporary folder and swap it in only when the build succeeds."""
+    status = run_check(project)
+    if status:
+        return status
+    site_dir = site_dir if site_dir.is_absolute() else project / site_dir
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
+             "--site-dir", str(staging)],
+            cwd=project,
+        )
+        if result.returncode:
+            print(
+                f"The site was not built (mkdocs exited with {result.returncode}); "
+                f"{site_dir.name}/ is unchanged.",
+                file=sys.stderr,
+            )
+            return result.returncode
+        previous = site_dir.with_name(site_dir.name + ".previous")
+        if site_dir.exists():
+            shutil.rmtree(previous, ignore_errors=True)
+            site_dir.rename(previous)
+        staging.rename(site_dir)
+        shutil.rmtree(previous, ignore_errors=True)
+        print(f"The handbook is built in {site_dir.relative_to(project) if site_dir.is_relative_to(project) else site_dir}/.")
+        return 0
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="handbook",
+        description="Check and build a practice-model handbook from the YAML in data/.",
+    )
+    parser.add_argument("--project", type=Path, default=Path.cwd(),
+                        help="the folder holding mkdocs.yml and data/ (default: the current folder)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="command")
+
+    check_parser = commands.add_parser("check", help="check the data and list every problem found")
+    check_parser.add_argument("--data", type=Path, default=None,
+                              help="the data folder (default: data/ in the project)")
+    check_parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+
+    build_parser = commands.add_parser("build", help="check the data, then build the site with mkdocs --strict")
+    build_parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    build_parser.add_argument("--site-dir", type=Path, default=Path("site"))
+
+    args = parser.parse_args(argv)
+    project: Path = args.project.resolve()
+    if args.command == "check":
+        return run_check(project, args.data.resolve() if args.data else None, args.quiet)
+    if args.command == "build":
+        config = args.config_file if args.config_file.is_absolute() else project / args.config_file
+        return run_build(project, config, args.site_dir)
+    parser.error(f"unknown command {args.command}")
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,196 @@
+"""The cross-reference index: every item and statement by id, and the links derived from them.
+
+Cross-references are declared once, on the model's side (a stage says which team runs it and
+which statements it evidences). Everything in the other direction (what evidences a statement,
+which stages a team runs, which services serve a level) is derived here, once per build.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from .areas import Area, framework_page
+from .errors import Problem
+from .loader import LoadedFile, Loc
+from .schema import FrameworkFile, Statement, statement_anchor
+from .walk import references, walk_models
+
+
+@dataclass(frozen=True)
+class ItemRecord:
+    """Where an item of the model lives: its data, its file and line, and its page and anchor."""
+
+    id: str
+    kind: str
+    kind_label: str
+    name: str
+    area: Area
+    file: str
+    line: int | None
+    obj: Any
+
+    @property
+    def page(self) -> str:
+        assert self.area.page is not None
+        return self.area.page
+
+    @property
+    def anchor(self) -> str:
+        return self.id
+
+    @property
+    def evidences(self) -> list[str]:
+        return list(getattr(self.obj, "evidences", []))
+
+
+@dataclass(frozen=True)
+class StatementRecord:
+    statement: Statement
+    framework: FrameworkFile
+    file: str
+    line: int | None
+
+    @property
+    def id(self) -> str:
+        return self.statement.id
+
+    @property
+    def page(self) -> str:
+        return framework_page(self.framework.id)
+
+    @property
+    def anchor(self) -> str:
+        return statement_anchor(self.statement.id)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A reference from one item to another, kept so reverse links can be listed."""
+
+    source: ItemRecord
+    target: str
+    kind: str
+    loc: Loc
+
+
+@dataclass
+class Index:
+    items: dict[str, ItemRecord] = field(default_factory=dict)
+    statements: dict[str, StatementRecord] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+    # statement id -> items that evidence it, in data order
+    evidence: dict[str, list[ItemRecord]] = field(default_factory=lambda: defaultdict(list))
+    # (target id, kind of the source item) -> source items that refer to the target
+    referrers: dict[tuple[str, str], list[ItemRecord]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+    def of_kind(self, kind: str) -> list[ItemRecord]:
+        return [record for record in self.items.values() if record.kind == kind]
+
+    def referring(self, target: str, source_kind: str) -> list[ItemRecord]:
+        """Items of `source_kind` that point at `target` (e.g. the stages a team runs)."""
+        return list(self.referrers.get((target, source_kind), []))
+
+    def evidenced_by(self, statement_id: str) -> list[ItemRecord]:
+        return list(self.evidence.get(statement_id, []))
+
+    def gaps(self) -> list[StatementRecord]:
+        return [s for s in self.statements.values() if not self.evidence.get(s.id)]
+
+
+def _name_of(obj: BaseModel) -> str:
+    return str(getattr(obj, "name", None) or getattr(obj, "role", None) or getattr(obj, "id"))
+
+
+def build_index(
+    areas: list[tuple[Area, BaseModel, LoadedFile]],
+    frameworks: list[tuple[FrameworkFile, LoadedFile]],
+) -> tuple[Index, list[Problem]]:
+    """Index every id'd item and statement; report ids used twice."""
+    index = Index()
+    problems: list[Problem] = []
+    sources: list[tuple[ItemRecord, BaseModel, Loc]] = []
+
+    for area, data, loaded in areas:
+        for obj, loc in walk_models(data):
+            item_id = getattr(obj, "id", None)
+            if item_id is None or not hasattr(type(obj), "kind"):
+                continue
+            record = ItemRecord(
+                id=item_id,
+                kind=type(obj).kind,
+                kind_label=type(obj).kind_label,
+                name=_name_of(obj),
+                area=area,
+                file=loaded.path,
+                line=loaded.line_of((*loc, "id")),
+                obj=obj,
+            )
+            if item_id in index.items:
+                problems.append(_duplicate(record, index.items[item_id]))
+                continue
+            index.items[item_id] = record
+            sources.append((record, obj, loc))
+
+    for framework, loaded in frameworks:
+        for i, statement in enumerate(framework.statements):
+            record = StatementRecord(statement, framework, loaded.path, loaded.line_of(("statements", i, "id")))
+            if statement.id in index.statements:
+                first = index.statements[statement.id]
+                problems.append(
+                    Problem(
+                        file=record.file,
+                        line=record.line,
+                        title=f"The statement id `{statement.id}` is used twice",
+                        where=f"statements › {statement.id}",
+                        found=f"`{statement.id}` is already a statement in {first.file} (line {first.line})",
+                        expected="every statement id to be unique across all frameworks, because the "
+                        "model refers to statements by id alone",
+                        fix="Give the statements in one of the frameworks a distinct prefix.",
+                    )
+                )
+                continue
+            index.statements[statement.id] = record
+
+    # Links from every model object (not only id'd ones) are attributed to the nearest item
+    # above them, e.g. a decision's outcome belongs to its stage.
+    for area, data, loaded in areas:
+        owner: list[tuple[Loc, ItemRecord]] = []
+        for obj, loc in walk_models(data):
+            while owner and loc[: len(owner[-1][0])] != owner[-1][0]:
+                owner.pop()
+            item_id = getattr(obj, "id", None)
+            if item_id is not None and hasattr(type(obj), "kind"):
+                record = index.items.get(item_id)
+                if record is not None and record.obj is obj:
+                    owner.append((loc, record))
+            if not owner:
+                continue
+            source = owner[-1][1]
+            for ref in references(obj, loc):
+                link = Link(source, ref.target, ref.kind, ref.loc)
+                index.links.append(link)
+                if ref.kind == "statement":
+                    if source not in index.evidence[ref.target]:
+                        index.evidence[ref.target].append(source)
+                elif source not in index.referrers[(ref.target, source.kind)]:
+                    index.referrers[(ref.target, source.kind)].append(source)
+    return index, problems
+
+
+def _duplicate(record: ItemRecord, first: ItemRecord) -> Problem:
+    return Problem(
+        file=record.file,
+        line=record.line,
+        title=f"The id `{record.id}` is used twice",
+        where=f"the {record.kind_label} “{record.name}”",
+        found=f"`{record.id}` is already the id of the {first.kind_label} “{first.name}” "
+        f"({first.file}, line {first.line})",
+        expected="every id in the handbook to be different, because links and page anchors use them",
+        fix=f"Change one of them, e.g. `{record.id}-{record.kind}`, and update anything that refers to it.",
+    )

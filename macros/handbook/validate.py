@@ -1,0 +1,517 @@
+"""Load, validate and index the whole handbook, collecting every problem before stopping.
+
+The same function runs from `handbook check` and from the MkDocs build, so both print the same
+messages. Structural problems come from pydantic and are rewritten into plain English with the
+file and line; reference problems are found against the complete index.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import schema
+from .areas import AREAS, FRAMEWORKS_FOLDER, Area
+from .errors import (
+    HandbookDataError,
+    Problem,
+    Problems,
+    Severity,
+    describe_choices,
+    did_you_mean,
+)
+from .index import Index, build_index
+from .loader import LoadedFile, Loc, load_yaml
+from .walk import fields_of, model_at, prose_fields, references, walk_models
+
+# Which area's file defines items of each kind; a reference is only checked when that file is valid.
+KIND_HOME: dict[str, str] = {
+    "vision": "vision",
+    "value": "vision",
+    "practice-model": "practice-model",
+    "theory": "practice-model",
+    "principle": "practice-model",
+    "method": "practice-model",
+    "tool": "practice-model",
+    "post": "teams",
+    "service-area": "teams",
+    "team": "teams",
+    "stage": "journey",
+    "standard": "standards",
+    "service": "services",
+    "domain": "thresholds",
+    "level": "thresholds",
+    "supervision-policy": "supervision",
+    "supervision-form": "supervision",
+    "audit": "quality",
+    "measure": "quality",
+    "feedback": "quality",
+    "learning-review": "quality",
+    "workforce": "foundations",
+    "partnership": "foundations",
+}
+
+KIND_LABELS: dict[str, str] = {
+    "statement": "framework statement",
+    "post": "leadership post",
+    "service-area": "service area",
+    "team": "team",
+    "stage": "journey stage",
+    "level": "level of need",
+    "domain": "assessment domain",
+    "tool": "practice tool",
+    "measure": "performance measure",
+    "service": "service",
+}
+
+SAFE_LINK = re.compile(r"^(https?://|mailto:|tel:|#|\.{0,2}/|[\w\-./]+(\.md)?(#[\w\-]*)?$)")
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+
+
+@dataclass
+class Handbook:
+    """The validated model of one authority, ready to render."""
+
+    data_dir: Path
+    authority: schema.AuthorityFile
+    areas: dict[str, BaseModel]
+    frameworks: list[schema.FrameworkFile]
+    files: dict[str, LoadedFile]
+    index: Index
+    warnings: list[Problem] = field(default_factory=list)
+
+    def area(self, area_id: str) -> Any:
+        return self.areas[area_id]
+
+
+def display_path(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check(data_dir: Path, base: Path | None = None) -> tuple[Handbook | None, Problems]:
+    """Validate everything in `data_dir`. Paths in messages are shown relative to `base`."""
+    base = base if base is not None else data_dir.parent
+    problems = Problems()
+    valid_areas: list[tuple[Area, BaseModel, LoadedFile]] = []
+    files: dict[str, LoadedFile] = {}
+
+    for area in AREAS:
+        path = data_dir / area.file
+        shown = display_path(path, base)
+        if not path.is_file():
+            problems.add(
+                Problem(
+                    file=shown,
+                    line=None,
+                    title=f"The data file for “{area.title}” is missing",
+                    expected=f"a file {area.file} in the data folder",
+                    fix=f"Restore {area.file} (the sample authority's copy is a starting point).",
+                )
+            )
+            continue
+        result = _load_and_validate(path, shown, area.model, problems)
+        if result is not None:
+            files[shown] = result[1]
+            valid_areas.append((area, result[0], result[1]))
+
+    frameworks: list[tuple[schema.FrameworkFile, LoadedFile]] = []
+    framework_files_ok = True
+    framework_dir = data_dir / FRAMEWORKS_FOLDER
+    framework_paths = sorted(framework_dir.glob("*.yaml")) + sorted(framework_dir.glob("*.yml"))
+    if not framework_paths:
+        problems.add(
+            Problem(
+                file=display_path(framework_dir, base),
+                line=None,
+                title="No frameworks found",
+                expected="at least one framework file (e.g. the Knowledge and Skills Statements) "
+                f"in {display_path(framework_dir, base)}/",
+                fix="Restore the framework files from the sample.",
+            )
+        )
+    for path in framework_paths:
+        shown = display_path(path, base)
+        result = _load_and_validate(path, shown, schema.FrameworkFile, problems)
+        if result is None:
+            framework_files_ok = False
+            continue
+        files[shown] = result[1]
+        frameworks.append((result[0], result[1]))  # type: ignore[arg-type]
+    _check_framework_ids(frameworks, problems)
+
+    index, duplicates = build_index(valid_areas, frameworks)
+    problems.extend(duplicates)
+
+    checkable_kinds = {kind for kind, area in KIND_HOME.items() if area in {a.id for a, _, _ in valid_areas}}
+    if framework_files_ok and frameworks:
+        checkable_kinds.add("statement")
+    for area, data, loaded in valid_areas:
+        problems.extend(_check_references(data, loaded, index, checkable_kinds))
+        problems.extend(_check_prose(data, loaded))
+        problems.extend(_check_rules(area, data, loaded, index))
+
+    authority = next((d for a, d, _ in valid_areas if a.id == "authority"), None)
+    # Gaps are only meaningful once everything else is valid; before that they would drown the errors.
+    if not problems.errors and authority is not None:
+        severity = Severity.ERROR if authority.coverage.gaps == "error" else Severity.WARNING  # type: ignore[attr-defined]
+        problems.extend(_coverage_gaps(index, severity))
+
+    if problems.errors or authority is None:
+        return None, problems
+    handbook = Handbook(
+        data_dir=data_dir,
+        authority=authority,  # type: ignore[arg-type]
+        areas={a.id: d for a, d, _ in valid_areas},
+        frameworks=sorted((f for f, _ in frameworks), key=lambda f: (f.order, f.name)),
+        files=files,
+        index=index,
+        warnings=problems.warnings,
+    )
+    return handbook, problems
+
+
+def load_handbook(data_dir: Path, base: Path | None = None) -> Handbook:
+    """Like `check`, but raises `HandbookDataError` carrying every error when the data is invalid."""
+    handbook, problems = check(data_dir, base)
+    if handbook is None:
+        raise HandbookDataError(problems.errors)
+    return handbook
+
+
+# --- structure ---------------------------------------------------------------------------------
+
+
+def _load_and_validate(
+    path: Path, shown: str, model: type[BaseModel], problems: Problems
+) -> tuple[BaseModel, LoadedFile] | None:
+    loaded, load_problems = load_yaml(path, shown)
+    problems.extend(load_problems)
+    if loaded is None or load_problems:
+        return None
+    if not isinstance(loaded.data, dict):
+        problems.add(
+            Problem(
+                file=shown,
+                line=1,
+                title="The file should be a set of `field: value` lines",
+                found=_describe_value(loaded.data),
+                expected=f"fields such as {describe_choices([f.key for f in fields_of(model)], 4)}",
+                fix="Start the file with the first field name followed by a colon.",
+            )
+        )
+        return None
+    try:
+        return model.model_validate(loaded.data), loaded
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            problems.add(_explain(detail, loaded, model))
+        return None
+
+
+def describe_loc(data: Any, loc: Loc) -> str:
+    """A path a person can follow: `stages › section-47 › evidences › item 2`."""
+    parts: list[str] = []
+    current = data
+    for step in loc:
+        if isinstance(step, int):
+            item = current[step] if isinstance(current, list) and step < len(current) else None
+            label = item.get("id") if isinstance(item, dict) else None
+            parts.append(str(label) if isinstance(label, str) else f"item {step + 1}")
+            current = item
+        else:
+            parts.append(str(step))
+            current = current.get(step) if isinstance(current, dict) else None
+    return " › ".join(parts) if parts else "(top of the file)"
+
+
+def _describe_value(value: Any) -> str:
+    if value is None:
+        return "nothing (the field is empty)"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}` (yes/no or true/false)"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return f"a list of {len(value)} entr{'y' if len(value) == 1 else 'ies'}"
+    if isinstance(value, str):
+        return f"the text “{value if len(value) <= 60 else value[:57] + '...'}”"
+    return f"`{value}`"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "my-id"
+
+
+def _explain(detail: Any, loaded: LoadedFile, model: type[BaseModel]) -> Problem:
+    """Rewrite one pydantic error as a plain-English problem with its file and line."""
+    loc: Loc = tuple(detail["loc"])
+    kind: str = detail["type"]
+    value = detail.get("input")
+    ctx = detail.get("ctx") or {}
+    name = next((str(step) for step in reversed(loc) if isinstance(step, str)), "entry")
+    position = loaded.position(loc)
+    where = describe_loc(loaded.data, loc)
+    base = dict(
+        file=loaded.path,
+        line=position.line if position else None,
+        column=position.column if position else None,
+        where=where,
+    )
+
+    if kind == "missing":
+        parent = model_at(model, loc[:-1])
+        description = ""
+        if parent is not None:
+            field_info = next((f for n, f in parent.model_fields.items() if (f.alias or n) == loc[-1]), None)
+            description = (field_info.description or "") if field_info else ""
+        return Problem(
+            **base,
+            where=describe_loc(loaded.data, loc[:-1]),
+            title=f"The required field `{loc[-1]}` is missing",
+            found=f"no `{loc[-1]}:` in this entry",
+            expected=f"a `{loc[-1]}` field" + (f": {description[0].lower()}{description[1:]}" if description else ""),
+            fix=f"Add a line `{loc[-1]}: ...` to this entry, indented like its other fields.",
+        )
+    if kind == "extra_forbidden":
+        parent = model_at(model, loc[:-1])
+        allowed = [f.key for f in fields_of(parent)] if parent else []
+        present = set(value) if isinstance(value, dict) else set()
+        suggestion = did_you_mean(str(loc[-1]), [a for a in allowed if a not in present] or allowed)
+        return Problem(
+            **base,
+            title=f"Unknown field `{loc[-1]}`",
+            found=f"`{loc[-1]}`, which is not a field here",
+            expected=f"one of the fields {describe_choices(allowed, 12)}" if allowed else "",
+            fix=f"Did you mean `{suggestion}`? Rename the field." if suggestion
+            else "Remove the field, or check its spelling against the fields listed above.",
+        )
+    if kind in ("string_type", "str_type"):
+        fix = "Write the value as text."
+        if isinstance(value, bool):
+            fix = ("YAML reads yes, no, on, off, true and false as a yes/no value. "
+                   "Put the text in quotes, e.g. \"yes\".")
+        elif isinstance(value, (int, float)):
+            fix = f"Put it in quotes to make it text: \"{value}\"."
+        elif isinstance(value, (list, dict)):
+            fix = "Write it as a single piece of text on the same line, or as a block after `|`."
+        return Problem(**base, title=f"`{name}` should be text", found=_describe_value(value),
+                       expected="text", fix=fix)
+    if kind == "string_too_short":
+        return Problem(**base, title=f"`{name}` is empty", found=_describe_value(value),
+                       expected="some text", fix=f"Write the {name.replace('_', ' ')}, or remove the field if it is optional.")
+    if kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern", "")
+        if pattern == schema.ID_PATTERN:
+            return Problem(**base, title=f"“{value}” is not a valid id", found=_describe_value(value),
+                           expected="an id of lower-case letters, numbers and single hyphens, e.g. `family-help-hub`",
+                           fix=f"Use `{_slug(value)}`, and update anything that refers to it.")
+        if pattern == schema.COLOUR_PATTERN:
+            return Problem(**base, title=f"“{value}” is not a colour", found=_describe_value(value),
+                           expected="a colour as # and six hexadecimal digits, e.g. \"#1d70b8\"",
+                           fix="Write the colour in quotes, e.g. colour: \"#1d70b8\" (YAML treats # without quotes as a comment).")
+        if pattern.startswith("^https?"):
+            return Problem(**base, title=f"`{name}` is not a web address", found=_describe_value(value),
+                           expected="an address starting with https://", fix="Copy the full address from the browser's address bar.")
+        if pattern == schema.STATEMENT_ID_PATTERN:
+            return Problem(**base, title=f"“{value}” is not a valid statement id", found=_describe_value(value),
+                           expected="letters and numbers, e.g. PS1 or OM4", fix="Use the statement's number as the source gives it.")
+        return Problem(**base, title=f"`{name}` is not in the expected form", found=_describe_value(value),
+                       expected=str(detail["msg"]))
+    if kind == "list_type":
+        return Problem(**base, title=f"`{name}` should be a list", found=_describe_value(value),
+                       expected="a list, one entry per line, each starting with `- `",
+                       fix=f"Put each entry on its own line under `{name}:`, starting with `- `.")
+    if kind == "too_short":
+        minimum = ctx.get("min_length", 1)
+        return Problem(**base, title=f"`{name}` needs at least {minimum} entr{'y' if minimum == 1 else 'ies'}",
+                       found=_describe_value(value), expected=f"at least {minimum}",
+                       fix=f"Add entries to `{name}`.")
+    if kind in ("literal_error", "enum"):
+        expected_text = str(ctx.get("expected", ""))
+        choices = re.findall(r"'([^']*)'", expected_text)
+        suggestion = did_you_mean(str(value), choices) if choices else None
+        return Problem(**base, title=f"`{name}` has a value that is not allowed", found=_describe_value(value),
+                       expected=f"one of {describe_choices(choices, 10)}" if choices else expected_text,
+                       fix=f"Did you mean `{suggestion}`?" if suggestion else "Use one of the values listed.")
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return Problem(**base, title=f"`{name}` should be a group of fields", found=_describe_value(value),
+                       expected="`field: value` lines indented under it",
+                       fix=f"Indent the fields of `{name}` by two spaces on the lines below it.")
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return Problem(**base, title=f"`{name}` should be a whole number", found=_describe_value(value),
+                       expected="a whole number such as 10", fix="Write the number in digits, without words or units.")
+    if kind in ("float_type", "float_parsing"):
+        return Problem(**base, title=f"`{name}` should be a number", found=_describe_value(value),
+                       expected="a number such as 85 or 2.5", fix="Write the number in digits, without words or units.")
+    if kind in ("bool_type", "bool_parsing"):
+        return Problem(**base, title=f"`{name}` should be true or false", found=_describe_value(value),
+                       expected="true or false", fix="Write true or false.")
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        return Problem(**base, title=f"`{name}` is out of range", found=_describe_value(value),
+                       expected=str(detail["msg"]).replace("Input should be", "a value").strip(),
+                       fix="Check the number.")
+    return Problem(**base, title=f"`{name}`: {detail['msg']}", found=_describe_value(value))
+
+
+def _check_framework_ids(frameworks: list[tuple[schema.FrameworkFile, LoadedFile]], problems: Problems) -> None:
+    seen: dict[str, str] = {}
+    for framework, loaded in frameworks:
+        if framework.id in seen:
+            problems.add(Problem(
+                file=loaded.path, line=loaded.line_of(("id",)),
+                title=f"Two framework files use the id `{framework.id}`",
+                found=f"`{framework.id}` is also the id in {seen[framework.id]}",
+                expected="each framework file to have its own id (it names the framework's page)",
+                fix="Give this framework a different id, e.g. with its year: "
+                f"`{framework.id}-{framework.year}`."))
+        else:
+            seen[framework.id] = loaded.path
+
+
+# --- references --------------------------------------------------------------------------------
+
+
+def _statement_ranges(index: Index) -> str:
+    """`PS1 to PS8, PL1 to PL6, ...`: the statements that exist, compactly."""
+    by_framework: dict[str, list[str]] = {}
+    for record in index.statements.values():
+        by_framework.setdefault(record.framework.id, []).append(record.id)
+    ranges = [ids[0] if len(ids) == 1 else f"{ids[0]} to {ids[-1]}" for ids in by_framework.values()]
+    return ", ".join(ranges)
+
+
+def _check_references(data: BaseModel, loaded: LoadedFile, index: Index, checkable: set[str]) -> Iterable[Problem]:
+    for obj, loc in walk_models(data):
+        for ref in references(obj, loc):
+            if ref.kind not in checkable:
+                continue
+            position = loaded.position(ref.loc)
+            base = dict(
+                file=loaded.path,
+                line=position.line if position else None,
+                column=position.column if position else None,
+                where=describe_loc(loaded.data, ref.loc),
+            )
+            label = KIND_LABELS.get(ref.kind, ref.kind)
+            if ref.kind == "statement":
+                if ref.target in index.statements:
+                    continue
+                suggestion = did_you_mean(ref.target, list(index.statements))
+                yield Problem(
+                    **base,
+                    title=f"Unknown framework statement `{ref.target}`",
+                    found=f"`{ref.target}`, which is not a statement in any framework in data/frameworks/",
+                    expected=f"a statement id: {_statement_ranges(index)}",
+                    fix=f"Did you mean `{suggestion}`?" if suggestion
+                    else "Check the id against the framework pages, or add the statement to its framework file.",
+                )
+                continue
+            record = index.items.get(ref.target)
+            if record is not None and record.kind == ref.kind:
+                continue
+            choices = [r.id for r in index.of_kind(ref.kind)]
+            suggestion = did_you_mean(ref.target, choices)
+            if record is not None:
+                found = f"`{ref.target}`, which is the id of a {record.kind_label}, not a {label}"
+            else:
+                found = f"`{ref.target}`, which is not the id of any {label}"
+            yield Problem(
+                **base,
+                title=f"Unknown {label} `{ref.target}`",
+                found=found,
+                expected=f"the id of a {label}: {describe_choices(choices)}",
+                fix=f"Did you mean `{suggestion}`?" if suggestion
+                else f"Use one of the ids above, or add the {label} first.",
+            )
+
+
+def _check_prose(data: BaseModel, loaded: LoadedFile) -> Iterable[Problem]:
+    """Links in Markdown text must be web, email, phone or page links: never `javascript:`."""
+    for obj, loc in walk_models(data):
+        for text, text_loc in prose_fields(obj, loc):
+            for match in MARKDOWN_LINK.finditer(text):
+                target = match.group(1)
+                if target and not SAFE_LINK.match(target):
+                    yield Problem(
+                        file=loaded.path,
+                        line=loaded.line_of(text_loc),
+                        where=describe_loc(loaded.data, text_loc),
+                        title="A link in the text has an address that is not allowed",
+                        found=f"a link to “{target}”",
+                        expected="a link starting with https://, mailto: or tel:, or to another page of the handbook",
+                        fix="Use the full web address of the page you mean.",
+                    )
+
+
+# --- rules that span fields --------------------------------------------------------------------
+
+
+def _check_rules(area: Area, data: BaseModel, loaded: LoadedFile, index: Index) -> Iterable[Problem]:
+    def at(loc: Loc, title: str, **details: str) -> Problem:
+        position = loaded.position(loc)
+        return Problem(file=loaded.path, line=position.line if position else None,
+                       column=position.column if position else None,
+                       where=describe_loc(loaded.data, loc), title=title, **details)
+
+    if isinstance(data, schema.ServicesFile):
+        for i, service in enumerate(data.services):
+            if service.ages.from_age > service.ages.to_age:
+                yield at(("services", i, "ages"), f"The ages of “{service.name}” run backwards",
+                         found=f"from {service.ages.from_age} to {service.ages.to_age}",
+                         expected="`from` no higher than `to`", fix="Swap the two numbers.")
+            if service.run_by is None and service.provider is None:
+                yield at(("services", i), f"Nobody is named as running “{service.name}”",
+                         expected="`run_by` (one of our teams) or `provider` (another organisation)",
+                         fix="Add `run_by: <team id>` or `provider: <organisation name>`.")
+    if isinstance(data, schema.ThresholdsFile):
+        domain_ids = [d.id for d in data.domains]
+        for i, level in enumerate(data.levels):
+            missing = [d for d in domain_ids if not level.indicators.get(d)]
+            if missing:
+                yield at(("levels", i, "indicators"),
+                         f"The level “{level.name}” has no indicators for {describe_choices(missing)}",
+                         expected="indicators in every assessment domain, so a practitioner can place a child",
+                         fix=f"Add a list under `{missing[0]}:` in this level's indicators.")
+    if isinstance(data, schema.TeamsFile):
+        reports_to = {post.id: post.reports_to for post in data.leadership}
+        for i, post in enumerate(data.leadership):
+            seen = {post.id}
+            current = post.reports_to
+            while current is not None and current in reports_to:
+                if current in seen:
+                    yield at(("leadership", i, "reports_to"), f"The reporting line of “{post.role}” goes round in a circle",
+                             found=f"{post.id} eventually reports to itself",
+                             expected="each post to report upwards, ending at the top post (which has no `reports_to`)",
+                             fix="Remove `reports_to` from the most senior post and check the others.")
+                    break
+                seen.add(current)
+                current = reports_to[current]
+    if isinstance(data, schema.GlossaryFile):
+        seen_terms: dict[str, int] = {}
+        for i, term in enumerate(data.terms):
+            if term.abbr in seen_terms:
+                yield at(("terms", i, "abbr"), f"The abbreviation `{term.abbr}` is in the glossary twice",
+                         found=f"a second `{term.abbr}` (the first is entry {seen_terms[term.abbr] + 1})",
+                         expected="each abbreviation once", fix="Merge the two entries.")
+            seen_terms.setdefault(term.abbr, i)
+
+
+def _coverage_gaps(index: Index, severity: Severity) -> Iterable[Problem]:
+    for record in index.gaps():
+        yield Problem(
+            file=record.file,
+            line=record.line,
+            severity=severity,
+            title=f"Nothing in the handbook evidences {record.id} “{record.statement.title}”",
+            expected="at least one item whose `evidences` lists this statement",
+            fix=f"Add `{record.id}` to the `evidences` of the items that meet it, "
+            "or accept the gap (it is listed on the coverage page).",
+        )
