@@ -20,21 +20,36 @@ class Area:
     file: str  # relative to the data folder
     model: type[BaseModel]
     page: str | None  # relative to docs/; None for data that has no page of its own
+    short: str = ""  # column heading on the coverage page
+    description: str = ""  # one line for the home page's "finding your way"
 
 
 AREAS: tuple[Area, ...] = (
     Area("authority", "About this handbook", "authority.yaml", schema.AuthorityFile, "index.md"),
-    Area("vision", "Vision and values", "vision.yaml", schema.VisionFile, "vision.md"),
-    Area("practice-model", "Our practice model", "practice-model.yaml", schema.PracticeModelFile, "practice-model.md"),
-    Area("teams", "How we are organised", "teams.yaml", schema.TeamsFile, "teams.md"),
-    Area("journey", "The child's journey", "journey.yaml", schema.JourneyFile, "journey.md"),
-    Area("standards", "Practice standards", "standards.yaml", schema.StandardsFile, "standards.md"),
-    Area("services", "Services", "services.yaml", schema.ServicesFile, "services.md"),
-    Area("thresholds", "Thresholds of need", "thresholds.yaml", schema.ThresholdsFile, "thresholds.md"),
-    Area("supervision", "Supervision", "supervision.yaml", schema.SupervisionFile, "supervision.md"),
-    Area("quality", "Quality assurance", "quality.yaml", schema.QualityFile, "quality.md"),
-    Area("foundations", "Workforce and partnerships", "foundations.yaml", schema.FoundationsFile, "foundations.md"),
-    Area("glossary", "Glossary", "glossary.yaml", schema.GlossaryFile, "glossary.md"),
+    Area("vision", "Vision and values", "vision.yaml", schema.VisionFile, "vision.md", "Vision",
+         "What we want for children and families, and the values behind how we work."),
+    Area("practice-model", "Our practice model", "practice-model.yaml", schema.PracticeModelFile,
+         "practice-model.md", "Model",
+         "Our philosophy of social work: the theory, principles, methods and tools we share."),
+    Area("teams", "How we are organised", "teams.yaml", schema.TeamsFile, "teams.md", "Teams",
+         "Service areas and teams, who each one serves and who they report to."),
+    Area("journey", "The child's journey", "journey.yaml", schema.JourneyFile, "journey.md", "Journey",
+         "How a child's case moves from first contact to closure, with decisions and timescales."),
+    Area("thresholds", "Thresholds of need", "thresholds.yaml", schema.ThresholdsFile, "thresholds.md",
+         "Thresholds", "The levels of need, what each looks like, the response, and how to refer."),
+    Area("services", "Services", "services.yaml", schema.ServicesFile, "services.md", "Services",
+         "The help, protection and care on offer, by level of need and age."),
+    Area("standards", "Practice standards", "standards.yaml", schema.StandardsFile, "standards.md",
+         "Standards", "What good practice looks like here, and how we know we are doing it."),
+    Area("supervision", "Supervision", "supervision.yaml", schema.SupervisionFile, "supervision.md",
+         "Supervision", "How practitioners are supervised: how often, in what forms, and how it is recorded."),
+    Area("quality", "Quality assurance", "quality.yaml", schema.QualityFile, "quality.md", "Quality",
+         "Audits, performance measures, feedback from children and families, and learning reviews."),
+    Area("foundations", "Workforce and partnerships", "foundations.yaml", schema.FoundationsFile,
+         "foundations.md", "Foundations",
+         "How we develop and support our workforce, and the partnerships we work within."),
+    Area("glossary", "Glossary", "glossary.yaml", schema.GlossaryFile, "glossary.md", "",
+         "The abbreviations and terms you will meet, explained."),
 )
 
 AREAS_BY_ID: dict[str, Area] = {area.id: area for area in AREAS}
@@ -46,3 +61,8 @@ COVERAGE_PAGE = "coverage.md"
 
 def framework_page(framework_id: str) -> str:
     return f"{FRAMEWORKS_PAGE_FOLDER}/{framework_id}.md"
+
+
+def model_areas() -> list[Area]:
+    """The areas that hold model items (the columns of the coverage matrix)."""
+    return [area for area in AREAS if area.short]

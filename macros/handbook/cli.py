@@ -12,19 +12,15 @@ import time
 from pathlib import Path
 
 from .errors import format_report, plural
+from .site import data_dir_for
 from .validate import check
 
-DATA_DIR_ENV = "HANDBOOK_DATA_DIR"
-
-
-def project_data_dir(project: Path) -> Path:
-    """The data folder: `data/` beside mkdocs.yml, unless HANDBOOK_DATA_DIR says otherwise."""
-    override = os.environ.get(DATA_DIR_ENV)
-    return Path(override) if override else project / "data"
+# Tells the build's macros module that this command has already printed the data's warnings.
+CHECKED_ENV = "HANDBOOK_ALREADY_CHECKED"
 
 
 def run_check(project: Path, data_dir: Path | None = None, quiet: bool = False) -> int:
-    data_dir = data_dir or project_data_dir(project)
+    data_dir = data_dir or data_dir_for(project)
     started = time.perf_counter()
     handbook, problems = check(data_dir, base=project)
     elapsed_ms = (time.perf_counter() - started) * 1000
@@ -55,6 +51,7 @@ def run_build(project: Path, config: Path, site_dir: Path) -> int:
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
              "--site-dir", str(staging)],
             cwd=project,
+            env={**os.environ, CHECKED_ENV: "1"},
         )
         if result.returncode:
             print(

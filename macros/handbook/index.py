@@ -20,7 +20,7 @@ from .schema import FrameworkFile, Statement, statement_anchor
 from .walk import references, walk_models
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one record per item: identity is equality
 class ItemRecord:
     """Where an item of the model lives: its data, its file and line, and its page and anchor."""
 

@@ -23,12 +23,16 @@ _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # PyYAML's own words for syntax errors, and what they usually mean in a hand-edited file.
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     (
-        "mapping values are not allowed here",
+        "mapping values are not allowed",
         "A line has a second colon. If the text itself contains a colon, put the whole text "
         'in quotes, e.g. summary: "Timescale: 1 working day".',
     ),
     (
-        "found character '\\t'",
+        "'\\t'",
+        "A tab character is used for indentation. YAML needs spaces: replace the tab with spaces.",
+    ),
+    (
+        "tab character",
         "A tab character is used for indentation. YAML needs spaces: replace the tab with spaces.",
     ),
     (

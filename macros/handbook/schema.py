@@ -37,6 +37,8 @@ StatementId = Annotated[str, StringConstraints(pattern=STATEMENT_ID_PATTERN)]
 Colour = Annotated[str, StringConstraints(pattern=COLOUR_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 Prose = Annotated[str, StringConstraints(min_length=1), ProseField()]
+# One entry of a list (a point, a step, a question): a line of Markdown.
+Line = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True), ProseField()]
 Evidences = list[Annotated[str, Ref("statement")]]
 
 
@@ -65,7 +67,7 @@ class AreaFile(Model):
     """Fields every area file may have: an introduction and questions for reflection."""
 
     intro: Prose | None = Field(None, description="Opening text for the area's page.")
-    reflective_questions: list[Text] = Field(
+    reflective_questions: list[Line] = Field(
         default_factory=list,
         description="Questions practitioners and supervisors can use to reflect on this area.",
     )
@@ -97,7 +99,7 @@ class AuthorityFile(Model):
     fictional_notice: Text | None = None
     summary: Prose = Field(description="What this handbook is, for the home page.")
     audience: list[Audience] = Field(min_length=1)
-    how_to_use: list[Text] = Field(default_factory=list)
+    how_to_use: list[Line] = Field(default_factory=list)
     feedback: Prose | None = Field(
         None, description="How staff tell the handbook's owners that practice and handbook differ."
     )
@@ -115,7 +117,7 @@ class Vision(Item):
 class Value(Item):
     kind = "value"
     kind_label = "value"
-    in_practice: list[Text] = Field(
+    in_practice: list[Line] = Field(
         min_length=1, description="What this value looks like in day-to-day practice."
     )
 
@@ -142,7 +144,7 @@ class Theory(Item):
 class Principle(Item):
     kind = "principle"
     kind_label = "practice principle"
-    in_practice: list[Text] = Field(default_factory=list)
+    in_practice: list[Line] = Field(default_factory=list)
 
 
 class Method(Item):
@@ -189,7 +191,7 @@ class ServiceArea(Model):
 
 class TeamRole(Model):
     role: Text
-    count: int | None = Field(None, ge=0, description="How many posts (full-time equivalent).")
+    count: float | None = Field(None, ge=0, description="How many posts, as full-time equivalents (0.5 for a half-time post).")
     summary: Prose | None = None
 
 
@@ -252,10 +254,10 @@ class Stage(Item):
     team: Annotated[str, Ref("team")]
     supporting_teams: list[Annotated[str, Ref("team")]] = Field(default_factory=list)
     levels: list[Annotated[str, Ref("level")]] = Field(default_factory=list)
-    must_happen: list[Text] = Field(min_length=1)
+    must_happen: list[Line] = Field(min_length=1)
     timescales: list[Timescale] = Field(default_factory=list)
     decisions: list[Decision] = Field(default_factory=list)
-    recording: list[Text] = Field(default_factory=list)
+    recording: list[Line] = Field(default_factory=list)
     tools: list[Annotated[str, Ref("tool")]] = Field(default_factory=list)
 
 
@@ -292,7 +294,7 @@ class Service(Item):
     kind = "service"
     kind_label = "service"
     summary: Prose = Field(description="What the service offers.")
-    offers: list[Text] = Field(default_factory=list)
+    offers: list[Line] = Field(default_factory=list)
     levels: list[Annotated[str, Ref("level")]] = Field(min_length=1)
     ages: Ages
     run_by: Annotated[str, Ref("team")] | None = None

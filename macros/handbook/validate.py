@@ -70,7 +70,7 @@ KIND_LABELS: dict[str, str] = {
 }
 
 SAFE_LINK = re.compile(r"^(https?://|mailto:|tel:|#|\.{0,2}/|[\w\-./]+(\.md)?(#[\w\-]*)?$)")
-MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")
 
 
 @dataclass
@@ -211,9 +211,30 @@ def _load_and_validate(
     try:
         return model.model_validate(loaded.data), loaded
     except ValidationError as error:
-        for detail in error.errors(include_url=False):
+        details = error.errors(include_url=False)
+        for detail in _without_missing_explained_by_misspelling(details, model):
             problems.add(_explain(detail, loaded, model))
         return None
+
+
+def _without_missing_explained_by_misspelling(details: list[Any], model: type[BaseModel]) -> list[Any]:
+    """A misspelt field shows up twice in pydantic (unknown `sumary`, missing `summary`): keep one.
+
+    The unknown-field message already says "did you mean `summary`?", which is the whole story.
+    """
+    explained: set[Loc] = set()
+    for detail in details:
+        if detail["type"] != "extra_forbidden":
+            continue
+        loc = tuple(detail["loc"])
+        parent = model_at(model, loc[:-1])
+        if parent is None:
+            continue
+        allowed = [f.key for f in fields_of(parent)]
+        suggestion = did_you_mean(str(loc[-1]), allowed)
+        if suggestion:
+            explained.add((*loc[:-1], suggestion))
+    return [d for d in details if not (d["type"] == "missing" and tuple(d["loc"]) in explained)]
 
 
 def describe_loc(data: Any, loc: Loc) -> str:
@@ -230,6 +251,15 @@ def describe_loc(data: Any, loc: Loc) -> str:
             parts.append(str(step))
             current = current.get(step) if isinstance(current, dict) else None
     return " › ".join(parts) if parts else "(top of the file)"
+
+
+def _value_at(data: Any, loc: Loc) -> Any:
+    for step in loc:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _describe_value(value: Any) -> str:
@@ -272,9 +302,9 @@ def _explain(detail: Any, loaded: LoadedFile, model: type[BaseModel]) -> Problem
         if parent is not None:
             field_info = next((f for n, f in parent.model_fields.items() if (f.alias or n) == loc[-1]), None)
             description = (field_info.description or "") if field_info else ""
+        base["where"] = describe_loc(loaded.data, loc[:-1])
         return Problem(
             **base,
-            where=describe_loc(loaded.data, loc[:-1]),
             title=f"The required field `{loc[-1]}` is missing",
             found=f"no `{loc[-1]}:` in this entry",
             expected=f"a `{loc[-1]}` field" + (f": {description[0].lower()}{description[1:]}" if description else ""),
@@ -283,7 +313,8 @@ def _explain(detail: Any, loaded: LoadedFile, model: type[BaseModel]) -> Problem
     if kind == "extra_forbidden":
         parent = model_at(model, loc[:-1])
         allowed = [f.key for f in fields_of(parent)] if parent else []
-        present = set(value) if isinstance(value, dict) else set()
+        entry = _value_at(loaded.data, loc[:-1])
+        present = set(entry) if isinstance(entry, dict) else set()
         suggestion = did_you_mean(str(loc[-1]), [a for a in allowed if a not in present] or allowed)
         return Problem(
             **base,
@@ -293,6 +324,11 @@ def _explain(detail: Any, loaded: LoadedFile, model: type[BaseModel]) -> Problem
             fix=f"Did you mean `{suggestion}`? Rename the field." if suggestion
             else "Remove the field, or check its spelling against the fields listed above.",
         )
+    if value is None and kind.endswith("_type"):
+        return Problem(**base, title=f"`{name}` is empty", found=_describe_value(value),
+                       expected="a value after the colon",
+                       fix="Write the value after the colon. If it starts with #, put it in quotes: "
+                       "YAML reads # as the start of a comment, e.g. colour: \"#1d70b8\".")
     if kind in ("string_type", "str_type"):
         fix = "Write the value as text."
         if isinstance(value, bool):

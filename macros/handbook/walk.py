@@ -66,7 +66,10 @@ def _find_ref(annotation: Any, metadata: list[Any]) -> tuple[Ref | None, Shape |
 
 
 def _is_prose(annotation: Any, metadata: list[Any]) -> bool:
-    candidates = metadata + _markers(annotation) + _markers(_strip_optional(annotation))
+    annotation = _strip_optional(annotation)
+    candidates = metadata + _markers(annotation)
+    if get_origin(annotation) is list:
+        candidates += _markers(get_args(annotation)[0])
     return any(isinstance(marker, ProseField) for marker in candidates)
 
 
@@ -131,7 +134,10 @@ def prose_fields(model: BaseModel, loc: Loc) -> Iterator[tuple[str, Loc]]:
     for info in fields_of(type(model)):
         if info.prose:
             value = getattr(model, info.name)
-            if value:
+            if isinstance(value, list):
+                for i, entry in enumerate(value):
+                    yield entry, (*loc, info.key, i)
+            elif value:
                 yield value, (*loc, info.key)
 
 

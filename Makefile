@@ -1,0 +1,37 @@
+# Two commands set up and run everything: `make build` (or `make serve`) and `make test`.
+# Each creates .venv and installs the pinned dependencies the first time; after that the
+# install step is skipped until pyproject.toml or requirements.lock changes.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: build serve check test install clean
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## build: check the data, then build the site into site/ (only replaced when the build succeeds)
+build: $(STAMP)
+	$(BIN)/handbook build
+
+## serve: check the data, then preview at http://127.0.0.1:8000, rebuilding when data/, docs/ or macros/ change
+serve: $(STAMP)
+	$(BIN)/handbook check
+	$(BIN)/mkdocs serve
+
+## check: list every problem in the data, with file and line
+check: $(STAMP)
+	$(BIN)/handbook check
+
+## test: the whole test suite (unit, broken-input fixtures, site builds, browser)
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site site.previous .site-build-*

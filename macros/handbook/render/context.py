@@ -1,0 +1,68 @@
+"""What every renderer needs: the handbook, the page being written, and links from that page."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from ..index import ItemRecord, StatementRecord
+from ..validate import Handbook
+from .text import attribute, inline, prose
+
+
+@dataclass(frozen=True)
+class Context:
+    handbook: Handbook
+    page: str  # the page being rendered, relative to docs/, e.g. "journey.md"
+
+    @property
+    def index(self):  # noqa: ANN201 - the Index type, kept short for renderers
+        return self.handbook.index
+
+    @property
+    def root(self) -> str:
+        """The way from this page back to the top of the docs folder ('' or '../')."""
+        depth = self.page.count("/")
+        return "../" * depth
+
+    def prose(self, text: str | None) -> str:
+        return prose(text, self.root)
+
+    def href(self, page: str, anchor: str | None = None) -> str:
+        """A Markdown link target from this page to `page#anchor` (MkDocs checks both exist)."""
+        if page == self.page:
+            target = ""
+        else:
+            target = posixpath.relpath(page, posixpath.dirname(self.page) or ".")
+        return f"{target}#{anchor}" if anchor else target
+
+    def item_link(self, item_id: str, text: str | None = None) -> str:
+        record = self.index.items[item_id]
+        return f"[{inline(text or record.name)}]({self.href(record.page, record.anchor)})"
+
+    def record_link(self, record: ItemRecord) -> str:
+        return f"[{inline(record.name)}]({self.href(record.page, record.anchor)})"
+
+    def handbook_area_link(self, record: ItemRecord) -> str:
+        return f"[{inline(record.area.title)}]({self.href(record.page)})"
+
+    def statement_link(self, record: StatementRecord, text: str | None = None) -> str:
+        label = text or f"{record.id} {record.statement.title}"
+        return f"[{inline(label)}]({self.href(record.page, record.anchor)})"
+
+    def badges(self, statement_ids: list[str]) -> str:
+        """Links to the statements an item evidences, each named in full for screen readers."""
+        if not statement_ids:
+            return ""
+        links = []
+        for statement_id in statement_ids:
+            record = self.index.statements[statement_id]
+            full = attribute(f"{record.id}: {record.statement.title} ({record.framework.short_name})")
+            links.append(
+                f'[{inline(record.id)}]({self.href(record.page, record.anchor)})'
+                f'{{ .hb-badge title="{full}" aria-label="{full}" }}'
+            )
+        return '<span class="hb-badges-label">Meets:</span> ' + " ".join(links)
+
+    def links_sentence(self, item_ids: list[str]) -> str:
+        return ", ".join(self.item_link(i) for i in item_ids)

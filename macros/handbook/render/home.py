@@ -1,0 +1,71 @@
+"""The home page: what this is, who it is for, how to find your way, and the model at a glance."""
+
+from __future__ import annotations
+
+from .. import schema
+from ..areas import AREAS, COVERAGE_PAGE, FRAMEWORKS_PAGE_FOLDER
+from ..errors import plural
+from .areas import blocks, heading
+from .context import Context
+from .text import bullet_list, inline, join_sentence
+
+
+def render_home(ctx: Context) -> str:
+    handbook = ctx.handbook
+    authority = handbook.authority
+    parts = [f"# {inline(authority.name)}: {inline(authority.handbook_title)}", ctx.prose(authority.summary)]
+    if authority.fictional:
+        parts.append('!!! info "A fictional authority"\n\n    ' + inline(fictional_notice(authority)))
+    parts.append(heading(2, "Who this handbook is for", "who-it-is-for"))
+    parts.append(bullet_list([f"**{inline(a.who)}.** {ctx.prose(a.use)}" for a in authority.audience]))
+    parts.append(heading(2, "Finding your way", "finding-your-way"))
+    ways = [f"[{inline(area.title)}]({ctx.href(area.page)}): {inline(area.description)}"
+            for area in AREAS if area.page and area.description]
+    ways.append(f"[National frameworks]({ctx.href(FRAMEWORKS_PAGE_FOLDER + '/index.md')}): the Knowledge "
+                "and Skills Statements and Ofsted's expectations, each linked to where we meet it.")
+    ways.append(f"[Coverage]({ctx.href(COVERAGE_PAGE)}): every framework statement against the areas "
+                "of this handbook, with any gaps.")
+    parts.append(bullet_list(ways))
+    if authority.how_to_use:
+        parts.append(bullet_list([ctx.prose(tip) for tip in authority.how_to_use]))
+    parts.append(heading(2, "The model at a glance", "at-a-glance"))
+    parts.append(model_at_a_glance(ctx))
+    if authority.feedback:
+        parts += [heading(2, "When practice and handbook differ", "feedback"), ctx.prose(authority.feedback)]
+    return blocks(*parts)
+
+
+def fictional_notice(authority: schema.AuthorityFile) -> str:
+    return authority.fictional_notice or (
+        f"{authority.name} is a fictional authority. No real council, child, family or member of "
+        "staff appears in this handbook."
+    )
+
+
+def model_at_a_glance(ctx: Context) -> str:
+    vision: schema.VisionFile = ctx.handbook.area("vision")
+    model: schema.PracticeModelFile = ctx.handbook.area("practice-model")
+    teams: schema.TeamsFile = ctx.handbook.area("teams")
+    journey: schema.JourneyFile = ctx.handbook.area("journey")
+    thresholds: schema.ThresholdsFile = ctx.handbook.area("thresholds")
+    services: schema.ServicesFile = ctx.handbook.area("services")
+    standards: schema.StandardsFile = ctx.handbook.area("standards")
+    quality: schema.QualityFile = ctx.handbook.area("quality")
+    statements = len(ctx.index.statements)
+    evidenced = statements - len(ctx.index.gaps())
+    rows = [
+        ("Our vision", f"{ctx.item_link(vision.vision.id)}: {ctx.prose(vision.vision.summary)}"),
+        ("Our values", join_sentence([ctx.item_link(v.id) for v in vision.values])),
+        ("Our practice model", f"{ctx.item_link(model.model.id)}, built on "
+         + join_sentence([ctx.item_link(p.id) for p in model.principles])),
+        ("How we are organised", f"{plural(len(teams.teams), 'team')} in "
+         f"{plural(len(teams.service_areas), 'service area')}"),
+        ("The child's journey", f"{plural(len(journey.stages), 'stage')}, from "
+         f"{ctx.item_link(journey.stages[0].id)} to {ctx.item_link(journey.stages[-1].id)}"),
+        ("Levels of need", join_sentence([ctx.item_link(level.id) for level in thresholds.levels])),
+        ("Services", plural(len(services.services), "service")),
+        ("Practice standards", plural(len(standards.standards), "standard")),
+        ("Measures", plural(len(quality.measures), "performance measure")),
+        ("National frameworks", f"{evidenced} of {statements} statements evidenced"),
+    ]
+    return "\n".join(f"- **{label}:** {value.replace(chr(10), ' ')}" for label, value in rows)

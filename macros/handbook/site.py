@@ -1,0 +1,67 @@
+"""What the MkDocs adapter needs, kept free of MkDocs imports so another engine can reuse it.
+
+The handbook is loaded, validated and indexed once per build (in `define_env`) and kept here so
+the page generator (an MkDocs hook) sees the same model without reading the data again.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+from . import areas
+from .render.home import fictional_notice
+from .render.text import inline
+from .validate import Handbook, load_handbook
+
+DATA_DIR_ENV = "HANDBOOK_DATA_DIR"
+_current: Handbook | None = None
+
+
+def data_dir_for(project_dir: Path) -> Path:
+    """`data/` beside mkdocs.yml, unless HANDBOOK_DATA_DIR names another folder."""
+    override = os.environ.get(DATA_DIR_ENV)
+    return Path(override) if override else project_dir / "data"
+
+
+def load(project_dir: Path) -> Handbook:
+    """Load and validate the data (raises HandbookDataError with every problem) and keep it."""
+    global _current
+    _current = None
+    _current = load_handbook(data_dir_for(project_dir), base=project_dir)
+    return _current
+
+
+def current() -> Handbook:
+    if _current is None:
+        raise RuntimeError("The handbook data has not been loaded: is the macros plugin configured?")
+    return _current
+
+
+def generated_pages(handbook: Handbook) -> dict[str, str]:
+    """Pages that exist because of the data, not because of a file in docs/: one per framework."""
+    return {
+        areas.framework_page(framework.id): (
+            f"# {inline(framework.name)}\n\n{{{{ framework_page(\"{framework.id}\") }}}}\n"
+        )
+        for framework in handbook.frameworks
+    }
+
+
+def generated_nav(handbook: Handbook) -> list[dict[str, str]]:
+    return [{framework.short_name: areas.framework_page(framework.id)} for framework in handbook.frameworks]
+
+
+def site_settings(handbook: Handbook) -> dict[str, str]:
+    """Settings of the site that come from the authority's data rather than mkdocs.yml."""
+    authority = handbook.authority
+    licences = sorted({f.attribution for f in handbook.frameworks if f.attribution})
+    owner = f"{authority.name} (fictional)" if authority.fictional else authority.name
+    copyright_parts = [f"Published by {html.escape(owner)}.", *(html.escape(text) for text in licences)]
+    return {
+        "site_name": f"{authority.short_name} {authority.handbook_title}",
+        "site_description": " ".join(authority.summary.split())[:300],
+        "copyright": " ".join(copyright_parts),
+        "notice": fictional_notice(authority) if authority.fictional else "",
+    }

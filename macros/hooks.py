@@ -1,0 +1,45 @@
+"""MkDocs hook: adds the pages that come from the data (one per framework) to the site and nav.
+
+Kept apart from the macros module because MkDocs, not mkdocs-macros, owns the list of files.
+The pages themselves are one macro call each, so their content is rendered like any other page.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+from handbook import areas, site  # noqa: E402
+
+FRAMEWORKS_INDEX = f"{areas.FRAMEWORKS_PAGE_FOLDER}/index.md"
+
+
+def _insert_into_nav(nav: list, pages: list[dict[str, str]]) -> bool:
+    """Append the framework pages to the nav section that holds the frameworks index page."""
+    for entry in nav:
+        children = next(iter(entry.values())) if isinstance(entry, dict) else None
+        if isinstance(children, list):
+            flat = [c if isinstance(c, str) else next(iter(c.values())) for c in children]
+            if FRAMEWORKS_INDEX in flat:
+                children.extend(pages)
+                return True
+            if _insert_into_nav(children, pages):
+                return True
+    return False
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if config.nav:
+        _insert_into_nav(config.nav, site.generated_nav(site.current()))
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for path, content in site.generated_pages(site.current()).items():
+        files.append(File.generated(config, path, content=content))
+    return files

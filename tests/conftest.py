@@ -1,0 +1,89 @@
+"""Shared fixtures: copies of the project in temporary folders, and one build of the sample site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINIMAL_DATA = FIXTURES / "minimal" / "data"
+# What a project needs besides its data: the site's configuration, pages, theme and generator.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros")
+
+
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def copy_project(target: Path, data: Path | None = None) -> Path:
+    """A copy of the project in `target`, with the sample data or another data folder."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    if data is None:
+        shutil.copytree(REPO / "data", target / "data")
+    else:
+        shutil.copytree(data, target / "data")
+        if not (target / "data" / "frameworks").exists():
+            shutil.copytree(REPO / "data" / "frameworks", target / "data" / "frameworks")
+    return target
+
+
+def handbook(project: Path, *args: str, env: dict[str, str] | None = None) -> Run:
+    """Run the `handbook` command as a user would, in its own process."""
+    result = subprocess.run(
+        [sys.executable, "-m", "handbook.cli", "--project", str(project), *args],
+        capture_output=True, text=True, cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+    )
+    return Run(result.returncode, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def sample_project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def minimal_project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project", MINIMAL_DATA)
+
+
+@pytest.fixture(scope="session")
+def built_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real sample authority, built once for the whole session. Returns the site folder."""
+    project = copy_project(tmp_path_factory.mktemp("sample") / "project")
+    run = handbook(project, "build")
+    assert run.returncode == 0, run.output
+    return project / "site"
+
+
+@pytest.fixture
+def edit_file() -> Callable[[Path, str, str], None]:
+    """Replace one exact piece of text in a file, failing loudly if it is not there."""
+
+    def edit(path: Path, old: str, new: str) -> None:
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not found in {path}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return edit
