@@ -20,13 +20,14 @@ FRAMEWORKS_INDEX = f"{areas.FRAMEWORKS_PAGE_FOLDER}/index.md"
 
 
 def _insert_into_nav(nav: list, pages: list[dict[str, str]]) -> bool:
-    """Append the framework pages to the nav section that holds the frameworks index page."""
+    """Put the framework pages straight after the frameworks index page, wherever the nav has it."""
     for entry in nav:
         children = next(iter(entry.values())) if isinstance(entry, dict) else None
         if isinstance(children, list):
             flat = [c if isinstance(c, str) else next(iter(c.values())) for c in children]
             if FRAMEWORKS_INDEX in flat:
-                children.extend(pages)
+                position = flat.index(FRAMEWORKS_INDEX) + 1
+                children[position:position] = pages
                 return True
             if _insert_into_nav(children, pages):
                 return True

@@ -87,3 +87,57 @@ def edit_file() -> Callable[[Path, str, str], None]:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
     return edit
+
+
+# --- the browser: Debian's Chromium driven by Playwright -----------------------------------------
+
+CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# Without these, Chromium tries to reach Google's servers at start-up; the tests must see only
+# the requests the handbook's pages make.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-default-apps", "--disable-domain-reliability", "--metrics-recording-only",
+]
+
+
+def find_chromium() -> str | None:
+    explicit = os.environ.get("HANDBOOK_CHROMIUM")
+    if explicit:
+        return explicit
+    return next((found for name in CHROMIUM_CANDIDATES if (found := shutil.which(name))), None)
+
+
+@pytest.fixture(scope="session")
+def browser():  # noqa: ANN201 - a Playwright Browser
+    executable = find_chromium()
+    if executable is None:
+        message = ("No Chromium found for the browser tests: install Debian's package "
+                   "(apt-get install chromium) or set HANDBOOK_CHROMIUM to its path.")
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def sample_server(built_sample: Path):  # noqa: ANN201 - yields the base URL
+    """The built sample site served on 127.0.0.1, as an LA's internal web server would."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(built_sample)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()

@@ -82,9 +82,11 @@ def render_coverage(ctx: Context) -> str:
             record = index.statements[statement.id]
             items = index.evidenced_by(statement.id)
             counts = [sum(1 for item in items if item.area.id == area.id) for area in areas]
-            cells = [str(count) if count else "–" for count in counts]
+            cells = [str(count) if count else '<span class="hb-zero">0</span>' for count in counts]
             rows.append(f"| {ctx.statement_link(record)} | " + " | ".join(cells) + f" | {len(items)} |")
-        parts += [heading(2, framework.name, f"coverage-{framework.id}"), "\n".join(rows)]
+        table = "\n".join(rows)
+        parts += [heading(2, framework.name, f"coverage-{framework.id}"),
+                  f'<div class="hb-coverage" markdown>\n\n{table}\n\n</div>']
     parts.append(heading(2, "Gaps", "gaps"))
     if gaps:
         parts.append("These statements are not yet evidenced by anything in the handbook:\n\n" + "\n".join(

@@ -1,0 +1,56 @@
+"""What only a browser shows: offline search, links that land, and no request to another host."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def page(browser, sample_server: str):  # noqa: ANN001, ANN201
+    context = browser.new_context()
+    page = context.new_page()
+    page.requests = []  # type: ignore[attr-defined]
+    page.on("request", lambda request: page.requests.append(request.url))  # type: ignore[attr-defined]
+    yield page
+    context.close()
+
+
+def hosts(urls: list[str]) -> set[str]:
+    return {urlparse(url).netloc for url in urls if urlparse(url).scheme in ("http", "https")}
+
+
+def test_search_finds_a_known_term_offline(page, sample_server: str) -> None:  # noqa: ANN001
+    page.goto(sample_server)
+    page.keyboard.press("/")  # Material's keyboard shortcut for search
+    page.keyboard.type("supervision")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    assert results.count() > 0
+    assert "upervision" in page.locator(".md-search-result").inner_text()
+    assert hosts(page.requests) == {urlparse(sample_server).netloc}
+
+
+def test_a_badge_leads_to_its_statement_and_back(page, sample_server: str) -> None:  # noqa: ANN001
+    page.goto(sample_server + "supervision/")
+    badge = page.locator("a.hb-badge").first
+    statement_id = badge.inner_text()
+    badge.click()
+    page.wait_for_load_state()
+    assert "/frameworks/" in page.url and page.url.endswith("#" + statement_id.lower())
+    heading = page.locator(f"#{statement_id.lower()}")
+    assert heading.inner_text().startswith(statement_id)
+    assert heading.is_visible()
+    # the statement's section lists the supervision item it came from
+    section_links = page.locator(f"#{statement_id.lower()} ~ ul a[href*='supervision/']")
+    assert section_links.count() >= 1
+
+
+def test_pages_request_nothing_from_other_hosts(page, sample_server: str) -> None:  # noqa: ANN001
+    for path in ("", "journey/", "thresholds/", "frameworks/kss-practice-supervisors/", "coverage/", "glossary/"):
+        page.goto(sample_server + path)
+        page.wait_for_load_state("networkidle")
+    assert hosts(page.requests) == {urlparse(sample_server).netloc}

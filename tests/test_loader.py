@@ -1,0 +1,61 @@
+"""Reading YAML with the line and column of every value kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from handbook.loader import load_yaml
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "file.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_positions_of_keys_and_values(tmp_path: Path) -> None:
+    loaded, problems = load_yaml(write(tmp_path, "stages:\n  - id: contact\n    evidences: [OM4, PS5]\n"), "f.yaml")
+    assert not problems and loaded is not None
+    assert loaded.data == {"stages": [{"id": "contact", "evidences": ["OM4", "PS5"]}]}
+    assert (loaded.keys[("stages", 0, "id")].line, loaded.keys[("stages", 0, "id")].column) == (2, 5)
+    assert (loaded.values[("stages", 0, "evidences", 1)].line,
+            loaded.values[("stages", 0, "evidences", 1)].column) == (3, 22)
+
+
+def test_position_of_a_missing_field_is_its_entry(tmp_path: Path) -> None:
+    loaded, _ = load_yaml(write(tmp_path, "a: 1\nteams:\n  - id: x\n    name: X\n"), "f.yaml")
+    assert loaded is not None
+    assert loaded.line_of(("teams", 0, "summary")) == 3
+
+
+def test_duplicate_keys_are_reported_not_overwritten(tmp_path: Path) -> None:
+    loaded, problems = load_yaml(write(tmp_path, "name: One\nsummary: x\nname: Two\n"), "f.yaml")
+    assert len(problems) == 1
+    assert problems[0].line == 3 and "appears twice" in problems[0].title
+    assert "line 1" in problems[0].found
+
+
+def test_syntax_error_names_line_and_gives_a_hint(tmp_path: Path) -> None:
+    loaded, problems = load_yaml(write(tmp_path, "name: ok\nsummary: Timescale: 1 day\n"), "f.yaml")
+    assert loaded is None
+    assert problems[0].line == 2
+    assert "put the whole text in quotes" in problems[0].fix
+
+
+def test_empty_file_is_an_empty_mapping(tmp_path: Path) -> None:
+    loaded, problems = load_yaml(write(tmp_path, "# nothing yet\n"), "f.yaml")
+    assert loaded is not None and loaded.data == {} and not problems
+
+
+def test_yaml_values_keep_their_types(tmp_path: Path) -> None:
+    loaded, _ = load_yaml(write(tmp_path, "a: yes\nb: 12\nc: '12'\nd: 2024-01-31\n"), "f.yaml")
+    assert loaded is not None
+    assert loaded.data["a"] is True and loaded.data["b"] == 12 and loaded.data["c"] == "12"
+    assert str(loaded.data["d"]) == "2024-01-31"
+
+
+def test_non_utf8_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_bytes("name: caf\xe9\n".encode("latin-1"))
+    loaded, problems = load_yaml(path, "f.yaml")
+    assert loaded is None and "UTF-8" in problems[0].title
