@@ -146,6 +146,7 @@ def check(data_dir: Path, base: Path | None = None) -> tuple[Handbook | None, Pr
         files[shown] = result[1]
         frameworks.append((result[0], result[1]))  # type: ignore[arg-type]
     _check_framework_ids(frameworks, problems)
+    frameworks.sort(key=lambda pair: (pair[0].order, pair[0].name))  # the order pages and messages use
 
     index, duplicates = build_index(valid_areas, frameworks)
     problems.extend(duplicates)
@@ -170,7 +171,7 @@ def check(data_dir: Path, base: Path | None = None) -> tuple[Handbook | None, Pr
         data_dir=data_dir,
         authority=authority,  # type: ignore[arg-type]
         areas={a.id: d for a, d, _ in valid_areas},
-        frameworks=sorted((f for f, _ in frameworks), key=lambda f: (f.order, f.name)),
+        frameworks=[f for f, _ in frameworks],
         files=files,
         index=index,
         warnings=problems.warnings,
