@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 
 from handbook import site  # noqa: E402
 from handbook.errors import HandbookDataError  # noqa: E402
-from handbook.render.areas import AREA_RENDERERS, render_timescales_table  # noqa: E402
+from handbook.render.areas import render_timescales_table  # noqa: E402
 from handbook.render.context import Context  # noqa: E402
 from handbook.render.frameworks import (  # noqa: E402
     render_coverage,
@@ -26,6 +26,7 @@ from handbook.render.frameworks import (  # noqa: E402
     render_frameworks_index,
 )
 from handbook.render.home import render_home  # noqa: E402
+from handbook.render.pages import AREA_RENDERERS  # noqa: E402
 
 # Warnings about the data (such as coverage gaps) go to their own logger: MkDocs' --strict
 # counts only its own warnings, and a gap must not fail the build unless the data says so.
@@ -57,8 +58,12 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
     env.conf["extra"]["handbook_notice"] = settings["notice"]
     env.variables["authority"] = handbook.authority
 
-    def context() -> Context:
-        return Context(handbook, env.page.file.src_uri)
+    def render(renderer, *args: str) -> str:  # noqa: ANN001
+        ctx = Context(handbook, env.page.file.src_uri)
+        markdown = renderer(ctx, *args)
+        if ctx.scripts:  # read by overrides/main.html to load each script on this page only
+            env.page.meta["hb_scripts"] = sorted(set(env.page.meta.get("hb_scripts", [])) | ctx.scripts)
+        return markdown
 
     @env.macro
     def area(area_id: str) -> str:
@@ -66,27 +71,27 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
         if area_id not in AREA_RENDERERS:
             raise PluginError(f"{env.page.file.src_uri}: there is no area called {area_id!r}; "
                               f"use one of {', '.join(AREA_RENDERERS)}.")
-        return AREA_RENDERERS[area_id](context())
+        return render(AREA_RENDERERS[area_id])
 
     @env.macro
     def home() -> str:
-        return render_home(context())
+        return render(render_home)
 
     @env.macro
     def framework_page(framework_id: str) -> str:
-        return render_framework(context(), framework_id)
+        return render(render_framework, framework_id)
 
     @env.macro
     def frameworks_index() -> str:
-        return render_frameworks_index(context())
+        return render(render_frameworks_index)
 
     @env.macro
     def coverage() -> str:
-        return render_coverage(context())
+        return render(render_coverage)
 
     @env.macro
     def timescales_table() -> str:
-        return render_timescales_table(context())
+        return render(render_timescales_table)
 
     glossary = handbook.area("glossary")
     abbreviations = "\n".join(f"*[{term.abbr}]: {' '.join(term.term.split())}" for term in glossary.terms)

@@ -141,3 +141,20 @@ def sample_server(built_sample: Path):  # noqa: ANN201 - yields the base URL
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture
+def page(browser, sample_server: str):  # noqa: ANN001, ANN201
+    """A fresh browser tab that records the address of every request it makes."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.requests = []  # type: ignore[attr-defined]
+    tab.on("request", lambda request: tab.requests.append(request.url))  # type: ignore[attr-defined]
+    yield tab
+    context.close()
+
+
+def hosts(urls: list[str]) -> set[str]:
+    from urllib.parse import urlparse
+
+    return {urlparse(url).netloc for url in urls if urlparse(url).scheme in ("http", "https")}

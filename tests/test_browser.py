@@ -9,18 +9,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def page(browser, sample_server: str):  # noqa: ANN001, ANN201
-    context = browser.new_context()
-    page = context.new_page()
-    page.requests = []  # type: ignore[attr-defined]
-    page.on("request", lambda request: page.requests.append(request.url))  # type: ignore[attr-defined]
-    yield page
-    context.close()
-
-
-def hosts(urls: list[str]) -> set[str]:
-    return {urlparse(url).netloc for url in urls if urlparse(url).scheme in ("http", "https")}
+from conftest import hosts
 
 
 def test_search_finds_a_known_term_offline(page, sample_server: str) -> None:  # noqa: ANN001

@@ -259,6 +259,9 @@ class Stage(Item):
     decisions: list[Decision] = Field(default_factory=list)
     recording: list[Line] = Field(default_factory=list)
     tools: list[Annotated[str, Ref("tool")]] = Field(default_factory=list)
+    services: list[Annotated[str, Ref("service")]] = Field(
+        default_factory=list, description="Services often used at this stage."
+    )
 
 
 class JourneyFile(AreaFile):

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from .. import schema
 from ..index import ItemRecord
 from .context import Context
+from .diagrams import journey_diagram, journey_legend, organisation_chart
 from .text import bullet_list, indent, inline, join_sentence
 
 STAGE_TYPE_LABELS: dict[str, str] = {
@@ -139,7 +138,8 @@ def render_practice_model(ctx: Context) -> str:
 def render_teams(ctx: Context) -> str:
     data: schema.TeamsFile = ctx.handbook.area("teams")
     posts = {post.id: post for post in data.leadership}
-    parts = [ctx.prose(data.intro), heading(2, "Leadership", "leadership")]
+    parts = [ctx.prose(data.intro), heading(2, "Organisation chart", "organisation-chart"),
+             organisation_chart(ctx), heading(2, "Leadership", "leadership")]
     rows = []
     for post in data.leadership:
         line = f"**{inline(post.role)}**"
@@ -164,6 +164,17 @@ def render_teams(ctx: Context) -> str:
     return blocks(*parts)
 
 
+def reporting_line(data: schema.TeamsFile, area: schema.ServiceArea) -> str:
+    """Team manager, head of service, and every post above, as one line."""
+    posts = {post.id: post for post in data.leadership}
+    chain = ["Team manager", area.led_by]
+    current: str | None = area.reports_to
+    while current is not None and current in posts and posts[current].role not in chain:
+        chain.append(posts[current].role)
+        current = posts[current].reports_to
+    return " → ".join(inline(role) for role in chain)
+
+
 def _team(ctx: Context, team: schema.Team, area: schema.ServiceArea) -> str:
     responsible = ctx.index.referring(team.id, "stage")
     responsible = [s for s in responsible if s.obj.team == team.id]
@@ -179,7 +190,7 @@ def _team(ctx: Context, team: schema.Team, area: schema.ServiceArea) -> str:
         facts([
             ("Who we work with", ctx.prose(team.serves).replace("\n", " ")),
             ("Part of", ctx.item_link(area.id) if area.id in ctx.index.items else inline(area.name)),
-            ("Led by", inline(area.led_by)),
+            ("Reporting line", reporting_line(ctx.handbook.area("teams"), area)),
             ("Based at", inline(team.base) if team.base else ""),
             ("Responsible for", links_to(ctx, responsible)),
             ("Supports", links_to(ctx, supporting)),
@@ -194,7 +205,8 @@ def _team(ctx: Context, team: schema.Team, area: schema.ServiceArea) -> str:
 
 def render_journey(ctx: Context) -> str:
     data: schema.JourneyFile = ctx.handbook.area("journey")
-    parts = [ctx.prose(data.intro), heading(2, "The journey at a glance", "at-a-glance")]
+    parts = [ctx.prose(data.intro), heading(2, "The journey as a diagram", "diagram"), journey_diagram(ctx),
+             journey_legend(), heading(2, "The journey at a glance", "at-a-glance")]
     overview = []
     for number, stage in enumerate(data.stages, start=1):
         leads = _destinations(stage)
@@ -239,7 +251,6 @@ def _stage(ctx: Context, stage: schema.Stage) -> str:
                 and link.source.kind == "stage"]
     incoming = list(dict.fromkeys(incoming))
     standards = index.referring(stage.id, "standard")
-    services = index.referring(stage.id, "service")
     parts = [
         facts([
             ("Kind of stage", STAGE_TYPE_LABELS[stage.type]),
@@ -267,8 +278,8 @@ def _stage(ctx: Context, stage: schema.Stage) -> str:
     parts.append(labelled_list("Recording", [ctx.prose(r) for r in stage.recording]))
     parts.append(facts([
         ("Tools", join_sentence([ctx.item_link(t) for t in stage.tools])),
+        ("Services often used", join_sentence([ctx.item_link(s) for s in stage.services])),
         ("Practice standards", links_to(ctx, standards)),
-        ("Services", links_to(ctx, services)),
     ]))
     return item_section(ctx, 3, stage, *parts)
 
@@ -290,88 +301,6 @@ def render_standards(ctx: Context) -> str:
             ]),
         ))
     parts.append(reflective_questions(ctx, data.reflective_questions))
-    return blocks(*parts)
-
-
-# --- services (OM6) -----------------------------------------------------------------------------
-
-
-def ages_phrase(ages: schema.Ages) -> str:
-    return f"{ages.from_age} to {ages.to_age}"
-
-
-def render_services(ctx: Context) -> str:
-    data: schema.ServicesFile = ctx.handbook.area("services")
-    parts = [ctx.prose(data.intro), heading(2, "All services", "all-services")]
-    rows = ["| Service | Levels of need | Ages | Run by |", "| --- | --- | --- | --- |"]
-    for service in data.services:
-        rows.append(
-            f"| {ctx.item_link(service.id)} | {', '.join(ctx.item_link(level) for level in service.levels)} "
-            f"| {ages_phrase(service.ages)} | {_run_by(ctx, service)} |"
-        )
-    parts.append("\n".join(rows))
-    parts.append(heading(2, "Services in detail", "service-details"))
-    for service in data.services:
-        parts.append(item_section(
-            ctx, 3, service,
-            labelled_list("What it offers", [ctx.prose(o) for o in service.offers]),
-            facts([
-                ("Levels of need", join_sentence([ctx.item_link(level) for level in service.levels])),
-                ("Ages", ages_phrase(service.ages)),
-                ("Run by", _run_by(ctx, service)),
-                ("Who can refer", inline(service.who_can_refer)),
-            ]),
-            f"**How to refer:** {ctx.prose(service.how_to_refer)}",
-        ))
-    parts.append(reflective_questions(ctx, data.reflective_questions))
-    return blocks(*parts)
-
-
-def _run_by(ctx: Context, service: schema.Service) -> str:
-    runners = []
-    if service.run_by:
-        runners.append(ctx.item_link(service.run_by))
-    if service.provider:
-        runners.append(inline(service.provider))
-    return join_sentence(runners)
-
-
-# --- thresholds (OM7) ---------------------------------------------------------------------------
-
-
-def render_thresholds(ctx: Context) -> str:
-    data: schema.ThresholdsFile = ctx.handbook.area("thresholds")
-    domains = {domain.id: domain for domain in data.domains}
-    parts = [ctx.prose(data.intro), heading(2, "Levels of need", "levels")]
-    rows = ["| Level | What it means | Response |", "| --- | --- | --- |"]
-    for number, level in enumerate(data.levels, start=1):
-        rows.append(f"| {number}. {ctx.item_link(level.id)} | {ctx.prose(level.summary).replace(chr(10), ' ')} "
-                    f"| {ctx.prose(level.response).replace(chr(10), ' ')} |")
-    parts.append("\n".join(rows))
-    for number, level in enumerate(data.levels, start=1):
-        indicators = []
-        for domain_id, entries in level.indicators.items():
-            indicators.append(labelled_list(domains[domain_id].name, [ctx.prose(e) for e in entries]))
-        services = ctx.index.referring(level.id, "service")
-        stages = ctx.index.referring(level.id, "stage")
-        parts.append(blocks(
-            heading(3, f"Level {number}: {level.name}", level.id),
-            f'<span class="hb-level-swatch" style="background-color: {level.colour}"></span>'
-            f" {ctx.prose(level.summary)}",
-            *indicators,
-            f"**Response:** {ctx.prose(level.response)}",
-            facts([("Services at this level", links_to(ctx, services)),
-                   ("Journey stages", links_to(ctx, stages))]),
-            evidence(ctx, level),
-        ))
-    parts += [
-        heading(2, "How to refer", "how-to-refer"), ctx.prose(data.how_to_refer),
-        heading(2, "Out of hours", "out-of-hours"), ctx.prose(data.out_of_hours),
-        heading(2, "Consent and information sharing", "consent"), ctx.prose(data.consent),
-        heading(2, "Stepping up", "step-up"), ctx.prose(data.step_up),
-        heading(2, "Stepping down", "step-down"), ctx.prose(data.step_down),
-        reflective_questions(ctx, data.reflective_questions),
-    ]
     return blocks(*parts)
 
 
@@ -464,16 +393,3 @@ def render_glossary(ctx: Context) -> str:
     return blocks(ctx.prose(data.intro), "\n\n".join(entries))
 
 
-AREA_RENDERERS: dict[str, Callable[[Context], str]] = {
-    "vision": render_vision,
-    "practice-model": render_practice_model,
-    "teams": render_teams,
-    "journey": render_journey,
-    "standards": render_standards,
-    "services": render_services,
-    "thresholds": render_thresholds,
-    "supervision": render_supervision,
-    "quality": render_quality,
-    "foundations": render_foundations,
-    "glossary": render_glossary,
-}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..index import ItemRecord, StatementRecord
 from ..validate import Handbook
@@ -14,6 +14,9 @@ from .text import attribute, inline, prose
 class Context:
     handbook: Handbook
     page: str  # the page being rendered, relative to docs/, e.g. "journey.md"
+    # Scripts (names of files in docs/javascripts/) the rendered content needs; the adapter
+    # passes them to the page template so a script loads only on the pages that use it.
+    scripts: set[str] = field(default_factory=set)
 
     @property
     def index(self):  # noqa: ANN201 - the Index type, kept short for renderers
