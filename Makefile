@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build serve check test install clean
+.PHONY: build serve check schema test install clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ serve: $(STAMP)
 ## check: list every problem in the data, with file and line
 check: $(STAMP)
 	$(BIN)/handbook check
+
+## schema: regenerate the JSON Schemas editors use (schema/) after changing the models or frameworks
+schema: $(STAMP)
+	$(BIN)/handbook schema
 
 ## test: the whole test suite (unit, broken-input fixtures, site builds, browser)
 test: $(STAMP)

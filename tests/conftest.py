@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINIMAL_DATA = FIXTURES / "minimal" / "data"
 # What a project needs besides its data: the site's configuration, pages, theme and generator.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "schema")
 
 
 @dataclass

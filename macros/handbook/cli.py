@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 
 from .errors import format_report, plural
+from .github import report as github_report
+from .github import running_in_github_actions
 from .site import data_dir_for
 from .validate import check
 
@@ -26,6 +28,8 @@ def run_check(project: Path, data_dir: Path | None = None, quiet: bool = False) 
     elapsed_ms = (time.perf_counter() - started) * 1000
     if problems.items:
         print(format_report(problems.errors, problems.warnings), file=sys.stderr)
+    if running_in_github_actions():
+        github_report(problems.errors, problems.warnings)
     if handbook is None:
         return 1
     if not quiet:
@@ -73,6 +77,40 @@ def run_build(project: Path, config: Path, site_dir: Path) -> int:
             shutil.rmtree(staging, ignore_errors=True)
 
 
+def run_schema(project: Path, check_only: bool) -> int:
+    """Write (or with --check, verify) the JSON Schemas and each data file's schema line."""
+    from .jsonschema import schema_line, stale_or_missing, write_schemas
+
+    data_dir = data_dir_for(project)
+    files = sorted(p for p in data_dir.rglob("*.y*ml") if p.is_file())
+    missing_line = []
+    for path in files:
+        line = schema_line(path, project, data_dir)
+        text = path.read_text(encoding="utf-8")
+        if not text.startswith(line + "\n"):
+            missing_line.append(path)
+            if not check_only:
+                lines = text.splitlines(keepends=True)
+                if lines and lines[0].startswith("# yaml-language-server:"):
+                    lines = lines[1:]
+                path.write_text(line + "\n" + "".join(lines), encoding="utf-8")
+    if check_only:
+        stale = stale_or_missing(project, data_dir)
+        for name in stale:
+            print(f"schema/{name} is out of date with the data models or the frameworks.", file=sys.stderr)
+        for path in missing_line:
+            print(f"{path.relative_to(project)} does not start with its line "
+                  f"`{schema_line(path, project, data_dir)}`.", file=sys.stderr)
+        if stale or missing_line:
+            print("Run `handbook schema` (or `make schema`) and commit the result.", file=sys.stderr)
+            return 1
+        print(f"The schemas in schema/ are up to date, and all {len(files)} data files point to them.")
+        return 0
+    written = write_schemas(project, data_dir)
+    print(f"Wrote {len(written)} schema file(s) in schema/; added the schema line to {len(missing_line)} data file(s).")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="handbook",
@@ -91,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     build_parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     build_parser.add_argument("--site-dir", type=Path, default=Path("site"))
 
+    schema_parser = commands.add_parser(
+        "schema", help="write the JSON Schemas editors use (schema/) and point each data file at its schema")
+    schema_parser.add_argument("--check", action="store_true", help="only report what is out of date")
+
     args = parser.parse_args(argv)
     project: Path = args.project.resolve()
     if args.command == "check":
@@ -98,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         config = args.config_file if args.config_file.is_absolute() else project / args.config_file
         return run_build(project, config, args.site_dir)
+    if args.command == "schema":
+        return run_schema(project, args.check)
     parser.error(f"unknown command {args.command}")
     return 2
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -26,10 +26,17 @@ class Ref:
 
     kind: str
 
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        # Marked for jsonschema.py, which describes the reference (and lists statement ids).
+        return {**handler(core_schema), "x-handbook-ref": self.kind}
+
 
 @dataclass(frozen=True)
 class ProseField:
     """Marks free text that is rendered as Markdown (HTML and template syntax escaped)."""
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        return {**handler(core_schema), "x-handbook-markdown": True}
 
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
