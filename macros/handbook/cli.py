@@ -111,6 +111,17 @@ def run_schema(project: Path, check_only: bool) -> int:
     return 0
 
 
+def run_diff(project: Path, base: str, head: str | None) -> int:
+    from .diff import DiffError, diff
+
+    try:
+        print(diff(project, base, head))
+    except DiffError as error:
+        print(f"Cannot compare: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="handbook",
@@ -133,6 +144,12 @@ def main(argv: list[str] | None = None) -> int:
         "schema", help="write the JSON Schemas editors use (schema/) and point each data file at its schema")
     schema_parser.add_argument("--check", action="store_true", help="only report what is out of date")
 
+    diff_parser = commands.add_parser(
+        "diff", help="list what changed in the handbook between two git versions (items added, removed, changed)")
+    diff_parser.add_argument("base", help="the earlier version: a branch, tag or commit, e.g. main")
+    diff_parser.add_argument("head", nargs="?", default=None,
+                             help="the later version (default: the files as they are now)")
+
     args = parser.parse_args(argv)
     project: Path = args.project.resolve()
     if args.command == "check":
@@ -140,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         config = args.config_file if args.config_file.is_absolute() else project / args.config_file
         return run_build(project, config, args.site_dir)
+    if args.command == "diff":
+        return run_diff(project, args.base, args.head)
     if args.command == "schema":
         return run_schema(project, args.check)
     parser.error(f"unknown command {args.command}")
