@@ -17,6 +17,8 @@ sys.path.insert(0, str(Path(__file__).parent))  # works before `pip install -e .
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from handbook import site  # noqa: E402
+from handbook.areas import AREAS_BY_ID  # noqa: E402
+from handbook.links import edit_url, suggest_url  # noqa: E402
 from handbook.errors import HandbookDataError  # noqa: E402
 from handbook.render.areas import render_timescales_table  # noqa: E402
 from handbook.render.context import Context  # noqa: E402
@@ -58,11 +60,17 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
     env.conf["extra"]["handbook_notice"] = settings["notice"]
     env.variables["authority"] = handbook.authority
 
-    def render(renderer, *args: str) -> str:  # noqa: ANN001
+    data_folder = site.data_dir_for(project)
+    data_prefix = (data_folder.relative_to(project).as_posix() if data_folder.is_relative_to(project)
+                   else "data")
+
+    def render(renderer, *args: str, source: str | None = None) -> str:  # noqa: ANN001
         ctx = Context(handbook, env.page.file.src_uri)
         markdown = renderer(ctx, *args)
         if ctx.scripts:  # read by overrides/main.html to load each script on this page only
             env.page.meta["hb_scripts"] = sorted(set(env.page.meta.get("hb_scripts", [])) | ctx.scripts)
+        if source:  # the data file behind the page, for its "edit" link
+            env.page.meta["hb_source"] = source
         return markdown
 
     @env.macro
@@ -71,15 +79,15 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
         if area_id not in AREA_RENDERERS:
             raise PluginError(f"{env.page.file.src_uri}: there is no area called {area_id!r}; "
                               f"use one of {', '.join(AREA_RENDERERS)}.")
-        return render(AREA_RENDERERS[area_id])
+        return render(AREA_RENDERERS[area_id], source=f"{data_prefix}/{AREAS_BY_ID[area_id].file}")
 
     @env.macro
     def home() -> str:
-        return render(render_home)
+        return render(render_home, source=f"{data_prefix}/{AREAS_BY_ID['authority'].file}")
 
     @env.macro
     def framework_page(framework_id: str) -> str:
-        return render(render_framework, framework_id)
+        return render(render_framework, framework_id, source=handbook.framework_files[framework_id])
 
     @env.macro
     def frameworks_index() -> str:
@@ -96,8 +104,21 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
     glossary = handbook.area("glossary")
     abbreviations = "\n".join(f"*[{term.abbr}]: {' '.join(term.term.split())}" for term in glossary.terms)
 
+    repository = handbook.authority.repository
+    docs_prefix = Path(env.conf["docs_dir"]).relative_to(project).as_posix() \
+        if Path(env.conf["docs_dir"]).is_relative_to(project) else "docs"
+
     def on_post_page_macros(env) -> None:  # noqa: ANN001
         # Abbreviation definitions on every page turn each use into a tooltip.
         env.markdown += "\n\n" + abbreviations + "\n"
+        if repository is not None:  # links only: the page never calls GitHub itself
+            page = env.page
+            source = page.meta.get("hb_source") or f"{docs_prefix}/{page.file.src_uri}"
+            page.meta["hb_actions"] = {
+                "edit": edit_url(repository, source),
+                "source": source,
+                "suggest": suggest_url(repository, page.title or handbook.authority.handbook_title,
+                                       "/" + page.url),
+            }
 
     env.post_macro_functions.append(on_post_page_macros)

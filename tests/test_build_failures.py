@@ -85,12 +85,14 @@ def test_make_build_runs_the_same_command() -> None:
     assert ".venv/bin/handbook build" in dry_run.stdout
 
 
-def test_the_readme_shows_a_real_error_message(tmp_path: Path) -> None:
-    """The example in the README is what `handbook check` prints for the same mistake."""
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    example = readme.split("A problem looks like this:", 1)[1].split("```text", 1)[1].split("```", 1)[0]
+@pytest.mark.parametrize("document", ["README.md", "docs/how-to-change.md"])
+def test_the_documented_error_message_is_real(tmp_path: Path, document: str) -> None:
+    """The example error in the README and the how-to page is what `handbook check` prints."""
+    text = (REPO / document).read_text(encoding="utf-8")
+    example = next(block for block in text.split("```text")[1:] if block.lstrip().startswith("data/"))
+    example = example.split("```", 1)[0]
     project = copy_project(tmp_path / "project")
     make_mistake(project, "unknown statement id")
     run = handbook(project, "check")
     for line in example.strip().splitlines():
-        assert line in run.output.splitlines(), f"README line not in the real output:\n{line}\n\n{run.output}"
+        assert line in run.output.splitlines(), f"{document} line not in the real output:\n{line}\n\n{run.output}"

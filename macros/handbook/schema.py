@@ -96,6 +96,14 @@ class CoverageSettings(Model):
     )
 
 
+class RepositorySettings(Model):
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s/]+/[^\s/]+/[^\s/]+?/?$")] = Field(
+        description="The handbook's repository on GitHub, e.g. https://github.com/your-org/practice-handbook. "
+        "Pages then carry 'edit' and 'suggest a change' links to it."
+    )
+    branch: Text = "main"
+
+
 class AuthorityFile(Model):
     name: Text = Field(description="The authority's full name, e.g. Northmere City Council.")
     short_name: Text
@@ -111,6 +119,9 @@ class AuthorityFile(Model):
         None, description="How staff tell the handbook's owners that practice and handbook differ."
     )
     coverage: CoverageSettings = CoverageSettings()
+    repository: RepositorySettings | None = Field(
+        None, description="Where the handbook's source lives; leave out to show no edit links."
+    )
 
 
 # --- vision.yaml (OM1) ------------------------------------------------------------------------

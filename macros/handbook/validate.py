@@ -84,6 +84,7 @@ class Handbook:
     files: dict[str, LoadedFile]
     index: Index
     warnings: list[Problem] = field(default_factory=list)
+    framework_files: dict[str, str] = field(default_factory=dict)  # framework id -> data file
 
     def area(self, area_id: str) -> Any:
         return self.areas[area_id]
@@ -175,6 +176,7 @@ def check(data_dir: Path, base: Path | None = None) -> tuple[Handbook | None, Pr
         files=files,
         index=index,
         warnings=problems.warnings,
+        framework_files={f.id: loaded.path for f, loaded in frameworks},
     )
     return handbook, problems
 

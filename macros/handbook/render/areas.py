@@ -36,9 +36,9 @@ def heading(level: int, text: str, anchor: str | None = None) -> str:
 
 
 def evidence(ctx: Context, obj: object) -> str:
-    """The badge line under an item, or nothing when it evidences no statement."""
-    badges = ctx.badges(list(getattr(obj, "evidences", [])))
-    return f"{badges}\n{{: .hb-evidence }}" if badges else ""
+    """The line under an item: badges for the statements it meets, and a link to its source."""
+    parts = [part for part in (ctx.badges(list(getattr(obj, "evidences", []))), ctx.source_link(obj)) if part]
+    return " · ".join(parts) + "\n{: .hb-evidence }" if parts else ""
 
 
 def facts(entries: list[tuple[str, str]]) -> str:

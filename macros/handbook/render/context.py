@@ -6,6 +6,7 @@ import posixpath
 from dataclasses import dataclass, field
 
 from ..index import ItemRecord, StatementRecord
+from ..links import line_url
 from ..validate import Handbook
 from .text import attribute, inline, prose
 
@@ -66,6 +67,15 @@ class Context:
                 f'{{ .hb-badge title="{full}" aria-label="{full}" }}'
             )
         return '<span class="hb-badges-label">Meets:</span> ' + " ".join(links)
+
+    def source_link(self, obj: object) -> str:
+        """A link to the line of the data file that holds an item, when a repository is set."""
+        repository = self.handbook.authority.repository
+        record = self.index.items.get(getattr(obj, "id", ""))
+        if repository is None or record is None or record.obj is not obj:
+            return ""
+        where = f"{record.file}, line {record.line}" if record.line else record.file
+        return f"[Source: {inline(where)}]({line_url(repository, record.file, record.line)}){{ .hb-source-link }}"
 
     def links_sentence(self, item_ids: list[str]) -> str:
         return ", ".join(self.item_link(i) for i in item_ids)
