@@ -58,6 +58,7 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
     if not env.conf.get("copyright"):
         env.conf["copyright"] = settings["copyright"]
     env.conf["extra"]["handbook_notice"] = settings["notice"]
+    env.conf["extra"]["handbook_notice_label"] = settings["notice_label"]
     env.variables["authority"] = handbook.authority
 
     data_folder = site.data_dir_for(project)

@@ -15,6 +15,10 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINIMAL_DATA = FIXTURES / "minimal" / "data"
+# The worked example the generator's tests build: the repository's own data, except in a
+# repository made by `handbook new`, which keeps the example here and its own data in data/.
+SAMPLE_DATA = (FIXTURES / "sample-authority" / "data" if (FIXTURES / "sample-authority" / "data").is_dir()
+               else REPO / "data")
 # What a project needs besides its data: the site's configuration, pages, theme and generator.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "schema")
 
@@ -31,7 +35,7 @@ class Run:
 
 
 def copy_project(target: Path, data: Path | None = None) -> Path:
-    """A copy of the project in `target`, with the sample data or another data folder."""
+    """A copy of the project in `target`, with the worked example's data or another data folder."""
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = REPO / part
@@ -40,11 +44,11 @@ def copy_project(target: Path, data: Path | None = None) -> Path:
         else:
             shutil.copy2(source, target / part)
     if data is None:
-        shutil.copytree(REPO / "data", target / "data")
+        shutil.copytree(SAMPLE_DATA, target / "data")
     else:
         shutil.copytree(data, target / "data")
         if not (target / "data" / "frameworks").exists():
-            shutil.copytree(REPO / "data" / "frameworks", target / "data" / "frameworks")
+            shutil.copytree(SAMPLE_DATA / "frameworks", target / "data" / "frameworks")
     return target
 
 

@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import REPO, hosts
+from conftest import REPO, SAMPLE_DATA, hosts
 from handbook.validate import Handbook, load_handbook
 
 pytestmark = pytest.mark.browser
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def sample() -> Handbook:
-    return load_handbook(REPO / "data", base=REPO)
+    return load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent)
 
 
 def test_journey_page_draws_a_linked_node_per_stage(page, sample_server: str, sample: Handbook) -> None:  # noqa: ANN001

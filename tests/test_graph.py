@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, SAMPLE_DATA
 from handbook.render.context import Context
 from handbook.render.diagrams import journey_diagram, organisation_chart
 from handbook.render.graph import Edge, Node, TreeNode, layered_layout, to_svg, tree_layout, wrap
@@ -48,7 +48,7 @@ def test_layered_layout_with_a_loop_back() -> None:
 
 @pytest.fixture(scope="module")
 def sample_context() -> Context:
-    return Context(load_handbook(REPO / "data", base=REPO), "journey.md")
+    return Context(load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent), "journey.md")
 
 
 def _boxes(svg: str) -> list[tuple[float, float, float, float]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, copy_project, handbook
+from conftest import REPO, SAMPLE_DATA, copy_project, handbook
 from handbook.render.colour import contrast, text_colour_on
 from handbook.validate import Handbook, load_handbook
 from test_site import page, section
@@ -16,7 +16,7 @@ from test_site import page, section
 
 @pytest.fixture(scope="module")
 def sample() -> Handbook:
-    return load_handbook(REPO / "data", base=REPO)
+    return load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent)
 
 
 def test_a_level_lists_the_services_that_serve_it(built_sample: Path, sample: Handbook) -> None:

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import FIXTURES, MINIMAL_DATA, REPO, handbook
+from conftest import MINIMAL_DATA, REPO, SAMPLE_DATA, handbook
 from handbook.areas import AREAS, FRAMEWORKS_FOLDER
 from handbook.jsonschema import FRAMEWORK_SCHEMA, schema_name, stale_or_missing
 from test_broken_inputs import BROKEN, CASES, broken_project
@@ -49,8 +49,9 @@ def test_schemas_are_draft_07_and_valid() -> None:
         assert "$defs" not in path.read_text(), "draft-07 uses definitions"
 
 
-def test_schemas_accept_the_sample_and_the_minimal_authority() -> None:
+def test_schemas_accept_the_data_the_sample_and_the_minimal_authority() -> None:
     assert schema_errors(REPO / "data") == []
+    assert schema_errors(SAMPLE_DATA) == []
     assert schema_errors(MINIMAL_DATA) == []
 
 
@@ -87,10 +88,7 @@ def test_schemas_reject_each_broken_input(tmp_path: Path, case: str) -> None:
 def test_schema_command_reports_a_stale_schema(tmp_path: Path) -> None:
     from conftest import copy_project
 
-    project = copy_project(tmp_path / "project")
-    import shutil
-
-    shutil.copytree(REPO / "schema", project / "schema")
+    project = copy_project(tmp_path / "project")  # schema/ is part of the copy
     assert handbook(project, "schema", "--check").returncode == 0
     (project / "schema" / "journey.schema.json").write_text("{}")
     run = handbook(project, "schema", "--check")

@@ -122,6 +122,27 @@ def run_diff(project: Path, base: str, head: str | None) -> int:
     return 0
 
 
+def run_new(project: Path, folder: Path, name: str, short_name: str | None, with_example: bool) -> int:
+    from .new import NewProjectError, create
+
+    try:
+        created = create(project, folder, name, short_name, with_example)
+    except NewProjectError as error:
+        print(f"Nothing was created: {error}", file=sys.stderr)
+        return 1
+    where = created.folder
+    print(f"Created a handbook for {name} in {where}.")
+    if created.problems:
+        print(f"Its data has {plural(created.problems, 'problem')}: run `make check` there.", file=sys.stderr)
+        return 1
+    if created.prompts:
+        print(f"{plural(created.prompts, 'prompt')} (“To do: ...”) are waiting for your own words; "
+              "`make check` lists them.")
+    print(f"Next:\n  cd {where}\n  git init && git add -A && git commit -m \"Start the handbook\"\n"
+          "  make build      # or: make serve, to preview as you write")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="handbook",
@@ -150,6 +171,14 @@ def main(argv: list[str] | None = None) -> int:
     diff_parser.add_argument("head", nargs="?", default=None,
                              help="the later version (default: the files as they are now)")
 
+    new_parser = commands.add_parser(
+        "new", help="create a ready repository for another authority, with prompts to fill in")
+    new_parser.add_argument("folder", type=Path, help="where to create it (a new or empty folder)")
+    new_parser.add_argument("--name", required=True, help='the authority\'s name, e.g. "Testford Borough Council"')
+    new_parser.add_argument("--short-name", default=None, help="the short name (default: worked out from --name)")
+    new_parser.add_argument("--with-example", action="store_true",
+                            help="start from the worked example, renamed, instead of prompts")
+
     args = parser.parse_args(argv)
     project: Path = args.project.resolve()
     if args.command == "check":
@@ -157,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         config = args.config_file if args.config_file.is_absolute() else project / args.config_file
         return run_build(project, config, args.site_dir)
+    if args.command == "new":
+        return run_new(project, args.folder.resolve(), args.name, args.short_name, args.with_example)
     if args.command == "diff":
         return run_diff(project, args.base, args.head)
     if args.command == "schema":

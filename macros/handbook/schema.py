@@ -109,9 +109,14 @@ class AuthorityFile(Model):
     short_name: Text
     handbook_title: Text
     fictional: bool = Field(
-        False, description="True for the sample authority: every page then says it is fictional."
+        False, description="True for a made-up example authority: every page then says it is fictional."
     )
-    fictional_notice: Text | None = None
+    draft: bool = Field(
+        False, description="True while the content is still being written: every page then says so."
+    )
+    notice: Text | None = Field(
+        None, description="The words of the banner shown on every page of a fictional or draft handbook."
+    )
     summary: Prose = Field(description="What this handbook is, for the home page.")
     audience: list[Audience] = Field(min_length=1)
     how_to_use: list[Line] = Field(default_factory=list)

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from . import areas
-from .render.home import fictional_notice
+from .render.home import banner_label, banner_notice
 from .render.text import inline
 from .validate import Handbook, load_handbook
 
@@ -63,5 +63,6 @@ def site_settings(handbook: Handbook) -> dict[str, str]:
         "site_name": f"{authority.short_name} {authority.handbook_title}",
         "site_description": " ".join(authority.summary.split())[:300],
         "copyright": " ".join(copyright_parts),
-        "notice": fictional_notice(authority) if authority.fictional else "",
+        "notice": banner_notice(authority),
+        "notice_label": banner_label(authority),
     }

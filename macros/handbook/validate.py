@@ -156,6 +156,7 @@ def check(data_dir: Path, base: Path | None = None) -> tuple[Handbook | None, Pr
     if framework_files_ok and frameworks:
         checkable_kinds.add("statement")
     for area, data, loaded in valid_areas:
+        problems.extend(_prompts_left(loaded))
         problems.extend(_check_references(data, loaded, index, checkable_kinds))
         problems.extend(_check_prose(data, loaded))
         problems.extend(_check_rules(area, data, loaded, index))
@@ -543,8 +544,52 @@ def _check_rules(area: Area, data: BaseModel, loaded: LoadedFile, index: Index) 
             seen_terms.setdefault(term.abbr, i)
 
 
+PROMPT = "To do:"
+
+
+def _strings(value: Any, loc: Loc) -> Iterable[tuple[Loc, str]]:
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*loc, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*loc, i))
+
+
+def _prompts_left(loaded: LoadedFile) -> Iterable[Problem]:
+    """One warning per file still holding "To do:" prompts from `handbook new`."""
+    prompts = [loc for loc, text in _strings(loaded.data, ()) if text.lstrip().startswith(PROMPT)]
+    if prompts:
+        first = loaded.position(prompts[0])
+        yield Problem(
+            file=loaded.path, line=first.line if first else None, severity=Severity.WARNING,
+            title=f"{len(prompts)} prompt{'s' if len(prompts) != 1 else ''} still to replace with your own words",
+            where=describe_loc(loaded.data, prompts[0]),
+            expected="your own text where the file says “To do:”",
+            fix="Replace each “To do:” text; the first is on this line.",
+        )
+
+
+GAPS_LISTED_ONE_BY_ONE = 5
+
+
 def _coverage_gaps(index: Index, severity: Severity) -> Iterable[Problem]:
-    for record in index.gaps():
+    gaps = index.gaps()
+    if severity is Severity.WARNING and len(gaps) > GAPS_LISTED_ONE_BY_ONE:
+        # A new handbook has many gaps: one warning says so without burying everything else.
+        first = gaps[0]
+        yield Problem(
+            file=first.file, line=first.line, severity=severity,
+            title=f"{len(gaps)} of {len(index.statements)} framework statements are not evidenced yet",
+            found=", ".join(record.id for record in gaps),
+            expected="each statement in the `evidences` of at least one item",
+            fix="Add statement ids to the `evidences` of the items that meet them; "
+            "the coverage page lists the gaps.",
+        )
+        return
+    for record in gaps:
         yield Problem(
             file=record.file,
             line=record.line,

@@ -14,8 +14,9 @@ def render_home(ctx: Context) -> str:
     handbook = ctx.handbook
     authority = handbook.authority
     parts = [f"# {inline(authority.name)}: {inline(authority.handbook_title)}", ctx.prose(authority.summary)]
-    if authority.fictional:
-        parts.append('!!! info "A fictional authority"\n\n    ' + inline(fictional_notice(authority)))
+    if authority.fictional or authority.draft:
+        title = "A fictional authority" if authority.fictional else "A draft handbook"
+        parts.append(f'!!! info "{title}"\n\n    ' + inline(banner_notice(authority)))
     parts.append(heading(2, "Who this handbook is for", "who-it-is-for"))
     parts.append(bullet_list([f"**{inline(a.who)}.** {ctx.prose(a.use)}" for a in authority.audience]))
     parts.append(heading(2, "Finding your way", "finding-your-way"))
@@ -35,11 +36,21 @@ def render_home(ctx: Context) -> str:
     return blocks(*parts)
 
 
-def fictional_notice(authority: schema.AuthorityFile) -> str:
-    return authority.fictional_notice or (
-        f"{authority.name} is a fictional authority. No real council, child, family or member of "
-        "staff appears in this handbook."
-    )
+def banner_label(authority: schema.AuthorityFile) -> str:
+    """The word that starts the banner on every page ("" when there is no banner)."""
+    return "Fictional sample." if authority.fictional else "Draft." if authority.draft else ""
+
+
+def banner_notice(authority: schema.AuthorityFile) -> str:
+    if authority.notice:
+        return authority.notice
+    if authority.fictional:
+        return (f"{authority.name} is a fictional authority. No real council, child, family or member of "
+                "staff appears in this handbook.")
+    if authority.draft:
+        return (f"This handbook is still being written: some pages show prompts or example content "
+                f"that does not yet describe practice at {authority.name}.")
+    return ""
 
 
 def model_at_a_glance(ctx: Context) -> str:
