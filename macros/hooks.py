@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from handbook import areas, site  # noqa: E402
 
-FRAMEWORKS_INDEX = f"{areas.FRAMEWORKS_PAGE_FOLDER}/index.md"
+FRAMEWORKS_INDEX = areas.FRAMEWORKS_INDEX_PAGE
 
 
 def _insert_into_nav(nav: list, pages: list[dict[str, str]]) -> bool:

@@ -17,8 +17,7 @@ def broken_project(tmp_path: Path, case: str) -> Path:
     project = copy_project(tmp_path / "project", MINIMAL_DATA)
     overlay = BROKEN / case / "data"
     if overlay.is_dir():
-        for source in overlay.iterdir():
-            shutil.copy2(source, project / "data" / source.name)
+        shutil.copytree(overlay, project / "data", dirs_exist_ok=True)
     removals = BROKEN / case / "remove.txt"
     if removals.is_file():
         for name in removals.read_text().split():

@@ -63,7 +63,7 @@ def test_text_alternative_names_every_stage(page, sample_server: str, sample: Ha
 
 def test_team_page_draws_a_node_per_team(page, sample_server: str, sample: Handbook) -> None:  # noqa: ANN001
     page.goto(sample_server + "teams/")
-    chart = page.locator("svg#organisation-chart")
+    chart = page.locator("svg#organisation-chart-diagram")
     assert chart.is_visible()
     for team in sample.area("teams").teams:
         node = chart.locator(f'a[href="#{team.id}"]')

@@ -99,3 +99,17 @@ def test_tree_layout_stacks_leaves_under_their_parent() -> None:
     assert ys == sorted(ys) and len(set(round(leaf.node.x - leaf.node.width / 2) for leaf in leaves)) == 1
     assert root.node.y < area.node.y < leaves[0].node.y
     assert len(edges) == 6
+
+
+def test_an_exit_with_its_own_decision_is_drawn_once(tmp_path) -> None:  # noqa: ANN001
+    from conftest import MINIMAL_DATA, copy_project
+
+    project = copy_project(tmp_path / "project", MINIMAL_DATA)
+    journey = project / "data" / "journey.yaml"
+    journey.write_text(journey.read_text() + (
+        "    decisions:\n      - question: Is there a new referral?\n        made_by: Team manager\n"
+        "        outcomes:\n          - to: contact\n            when: New concern\n"))
+    handbook = load_handbook(project / "data", base=project)
+    svg = journey_diagram(Context(handbook, "journey.md"))
+    assert svg.count('href="#closure"') == 1
+    assert 'Back to Contact and referral' in svg

@@ -59,3 +59,26 @@ def test_non_utf8_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     path.write_bytes("name: caf\xe9\n".encode("latin-1"))
     loaded, problems = load_yaml(path, "f.yaml")
     assert loaded is None and "UTF-8" in problems[0].title
+
+
+def test_a_hash_that_cuts_text_short_is_a_warning(tmp_path: Path) -> None:
+    loaded, problems = load_yaml(write(tmp_path, "name: Vision #1 for all\ndraft: true  # a comment\n"), "f.yaml")
+    assert loaded is not None and loaded.data["name"] == "Vision"
+    (warning,) = problems
+    assert warning.severity.value == "warning" and (warning.line, warning.column) == (1, 14)
+    assert "#1 for all" in warning.found and "quotes" in warning.fix
+
+
+def test_merge_keys_can_be_overridden_without_a_duplicate_error(tmp_path: Path) -> None:
+    text = "base: &b\n  id: one\n  name: One\nother:\n  <<: *b\n  id: two\n"
+    loaded, problems = load_yaml(write(tmp_path, text), "f.yaml")
+    assert problems == [] and loaded is not None
+    assert loaded.data["other"] == {"id": "two", "name": "One"}
+
+
+def test_yaml_tags_and_self_referring_aliases_are_problems_not_crashes(tmp_path: Path) -> None:
+    for text, title in (("items:\n  - !Important: see\n", "The YAML in this file cannot be read"),
+                        ("x: !!int abc\n", "The YAML in this file cannot be read"),
+                        ("loop: &x\n  - *x\n", "An alias in this file refers to itself")):
+        loaded, problems = load_yaml(write(tmp_path, text), "f.yaml")
+        assert loaded is None and problems[0].title == title, text

@@ -29,8 +29,8 @@ def schema_errors(data_dir: Path) -> list[str]:
             continue
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as error:
-            complaints.append(f"{path.name}: YAML: {error}")
+        except (yaml.YAMLError, UnicodeDecodeError) as error:
+            complaints.append(f"{path.name}: cannot be read: {error}")
             continue
         validator = jsonschema.Draft7Validator(load_schema(name))
         complaints += [f"{path.name}: {e.message}" for e in validator.iter_errors(data if data is not None else {})]

@@ -96,8 +96,11 @@ def test_every_evidencing_item_links_back_to_its_statements(built_sample: Path, 
 def test_badges_name_the_statement_in_full(built_sample: Path) -> None:
     badge = page(built_sample, "supervision.md").select_one("a.hb-badge")
     assert badge is not None
-    assert re.match(r"^[A-Z]+\d+: .+\(.+\)$", badge["aria-label"])
-    assert badge["aria-label"].startswith(badge.get_text())
+    visible = badge.find(string=True, recursive=False)
+    hidden = badge.select_one(".hb-visually-hidden").get_text()
+    assert re.match(r"^[A-Z]+\d+$", visible)
+    assert re.match(r"^: .+ \(.+\)$", hidden)  # read out as "PS7: Emotionally ... (KSS practice supervisors)"
+    assert badge["title"] == visible + hidden
 
 
 def test_every_page_says_the_authority_is_fictional(built_sample: Path) -> None:

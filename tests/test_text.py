@@ -36,10 +36,29 @@ def test_prose_cannot_start_a_heading_or_define_an_abbreviation() -> None:
 
 
 def test_markdown_formatting_and_links_still_work() -> None:
-    out = html(prose("Some **bold**, a [link](journey.md) and `<code>`."))
-    assert "<strong>bold</strong>" in out
+    out = html(prose("Some **bold**, *italic*, a [link](journey.md) and\n\n- a list\n\n> a quote"))
+    assert "<strong>bold</strong>" in out and "<em>italic</em>" in out
     assert '<a href="journey.md">link</a>' in out
-    assert "<code>&lt;code&gt;</code>" in out
+    assert "<li>a list</li>" in out and "<blockquote>" in out
+
+
+def test_code_spans_are_shown_as_typed() -> None:
+    """Backticks are not code spans: their edges are where escaping and Markdown could disagree."""
+    for text in ("`<img src=x onerror=alert(1)>`", "\\`<img src=x>` `", "```\n\n<img src=x>\n\n```",
+                 "Hubs `</div><img src=x onerror=alert(1)>` here."):
+        out = html(prose(text))
+        assert "<img" not in out and "<code>" not in out and "</div>" not in out, text
+
+
+def test_setext_list_and_quote_headings_are_not_headings() -> None:
+    for text in ("Title\n=====", "Title\n-----", "- # x", "> # x", "1. # x", "  # x"):
+        assert "<h" not in html(prose(text)), text
+
+
+def test_pictures_and_link_definitions_are_inert() -> None:
+    out = html(prose("![t](https://other.example/t.png)\n\n[x][j]\n\n[j]: javascript:alert(1)"))
+    assert "<img" not in out and "javascript:" not in out.split("[j]:")[0].split("href")[-1]
+    assert 'href="javascript' not in out
 
 
 def test_links_are_rebased_for_pages_in_subfolders() -> None:

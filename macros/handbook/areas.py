@@ -22,32 +22,46 @@ class Area:
     page: str | None  # relative to docs/; None for data that has no page of its own
     short: str = ""  # column heading on the coverage page
     description: str = ""  # one line for the home page's "finding your way"
+    # Anchors the page's renderer gives its own sections (and other elements). Item ids must not
+    # take them, and links in the data may point at them; tests/test_sections.py keeps this
+    # list in step with what the renderers write.
+    sections: tuple[str, ...] = ()
 
 
 AREAS: tuple[Area, ...] = (
-    Area("authority", "About this handbook", "authority.yaml", schema.AuthorityFile, "index.md"),
+    Area("authority", "About this handbook", "authority.yaml", schema.AuthorityFile, "index.md",
+         sections=("who-it-is-for", "finding-your-way", "at-a-glance", "feedback")),
     Area("vision", "Vision and values", "vision.yaml", schema.VisionFile, "vision.md", "Vision",
-         "What we want for children and families, and the values behind how we work."),
+         "What we want for children and families, and the values behind how we work.",
+         sections=("values",)),
     Area("practice-model", "Our practice model", "practice-model.yaml", schema.PracticeModelFile,
          "practice-model.md", "Model",
-         "Our philosophy of social work: the theory, principles, methods and tools we share."),
+         "Our philosophy of social work: the theory, principles, methods and tools we share.",
+         sections=("theory", "principles", "methods", "tools")),
     Area("teams", "How we are organised", "teams.yaml", schema.TeamsFile, "teams.md", "Teams",
-         "Service areas and teams, who each one serves and who they report to."),
+         "Service areas and teams, who each one serves and who they report to.",
+         sections=("organisation-chart", "organisation-chart-diagram", "leadership")),
     Area("journey", "The child's journey", "journey.yaml", schema.JourneyFile, "journey.md", "Journey",
-         "How a child's case moves from first contact to closure, with decisions and timescales."),
+         "How a child's case moves from first contact to closure, with decisions and timescales.",
+         sections=("diagram", "journey-diagram", "at-a-glance", "timescales", "stages")),
     Area("thresholds", "Thresholds of need", "thresholds.yaml", schema.ThresholdsFile, "thresholds.md",
-         "Thresholds", "The levels of need, what each looks like, the response, and how to refer."),
+         "Thresholds", "The levels of need, what each looks like, the response, and how to refer.",
+         sections=("continuum", "levels", "how-to-refer", "out-of-hours", "consent", "step-up", "step-down")),
     Area("services", "Services", "services.yaml", schema.ServicesFile, "services.md", "Services",
-         "The help, protection and care on offer, by level of need and age."),
+         "The help, protection and care on offer, by level of need and age.",
+         sections=("services-filter", "services-level", "services-age", "services-count")),
     Area("standards", "Practice standards", "standards.yaml", schema.StandardsFile, "standards.md",
          "Standards", "What good practice looks like here, and how we know we are doing it."),
     Area("supervision", "Supervision", "supervision.yaml", schema.SupervisionFile, "supervision.md",
-         "Supervision", "How practitioners are supervised: how often, in what forms, and how it is recorded."),
+         "Supervision", "How practitioners are supervised: how often, in what forms, and how it is recorded.",
+         sections=("forms",)),
     Area("quality", "Quality assurance", "quality.yaml", schema.QualityFile, "quality.md", "Quality",
-         "Audits, performance measures, feedback from children and families, and learning reviews."),
+         "Audits, performance measures, feedback from children and families, and learning reviews.",
+         sections=("audit-programme", "measures", "feedback", "learning-reviews")),
     Area("foundations", "Workforce and partnerships", "foundations.yaml", schema.FoundationsFile,
          "foundations.md", "Foundations",
-         "How we develop and support our workforce, and the partnerships we work within."),
+         "How we develop and support our workforce, and the partnerships we work within.",
+         sections=("workforce", "partnerships")),
     Area("glossary", "Glossary", "glossary.yaml", schema.GlossaryFile, "glossary.md", "",
          "The abbreviations and terms you will meet, explained."),
 )
@@ -56,7 +70,11 @@ AREAS_BY_ID: dict[str, Area] = {area.id: area for area in AREAS}
 
 FRAMEWORKS_FOLDER = "frameworks"
 FRAMEWORKS_PAGE_FOLDER = "frameworks"
+FRAMEWORKS_INDEX_PAGE = f"{FRAMEWORKS_PAGE_FOLDER}/index.md"
 COVERAGE_PAGE = "coverage.md"
+COVERAGE_SECTIONS = ("gaps",)  # and one `coverage-<framework id>` per framework
+# Framework ids name pages in frameworks/; this one is the overview page's.
+RESERVED_FRAMEWORK_IDS = ("index",)
 
 
 def framework_page(framework_id: str) -> str:

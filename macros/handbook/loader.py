@@ -7,6 +7,7 @@ in its errors). Duplicate keys, which PyYAML would silently overwrite, are repor
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Problem
+from .errors import Problem, Severity
 
 Loc = tuple[str | int, ...]
 
@@ -24,8 +25,17 @@ _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     (
         "mapping values are not allowed",
-        "A line has a second colon. If the text itself contains a colon, put the whole text "
-        'in quotes, e.g. summary: "Timescale: 1 working day".',
+        "Either the text on this line contains a colon (put the whole text in quotes, e.g. "
+        'summary: "Timescale: 1 working day"), or the line is indented further than it should be.',
+    ),
+    (
+        "could not determine a constructor for the tag",
+        "A value starts with `!`, which YAML reads as a special tag. Put the text in quotes, "
+        'e.g. - "!Important: ..."',
+    ),
+    (
+        "found unhashable key",
+        "A field name is written as a list or group. Check the brackets and colons on this line.",
     ),
     (
         "'\\t'",
@@ -71,6 +81,7 @@ class LoadedFile:
 
     path: str  # as shown to the user, relative to the project
     data: Any
+    lines: list[str] = field(default_factory=list)
     values: dict[Loc, Position] = field(default_factory=dict)
     keys: dict[Loc, Position] = field(default_factory=dict)
 
@@ -110,19 +121,46 @@ class _Builder:
         if isinstance(node, SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
-        return self.constructor.construct_object(node, deep=True)
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except (ValueError, TypeError, OverflowError) as error:  # e.g. `!!int abc`
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the value “{node.value}” does not fit its tag {node.tag} ({error})",
+                node.start_mark) from None
+        if isinstance(value, str) and not node.style:  # plain (unquoted) text: None or "" by loader
+            self._check_comment_after(node)
+        return value
+
+    def _check_comment_after(self, node: ScalarNode) -> None:
+        """`name: Vision #1 for all` is the text "Vision": YAML reads the rest as a comment."""
+        end = node.end_mark
+        if end.line >= len(self.loaded.lines):
+            return
+        rest = self.loaded.lines[end.line][end.column:]
+        if re.match(r"\s+#\S", rest):
+            line, column = end.line + 1, end.column + 1 + len(rest) - len(rest.lstrip())
+            self.problems.append(Problem(
+                file=self.loaded.path, line=line, column=column, severity=Severity.WARNING,
+                title="Part of this line is read as a comment, not as text",
+                found=f"“{rest.strip()}” after the text, which YAML ignores because it starts with #",
+                expected="the whole text to be part of the value",
+                fix="If the # belongs to the text, put the whole text in quotes.",
+            ))
 
     def _mapping(self, node: MappingNode, loc: Loc) -> dict[Any, Any]:
-        self.constructor.flatten_mapping(node)  # applies YAML merge keys (<<)
+        explicit = sum(1 for key, _ in node.value if key.tag != "tag:yaml.org,2002:merge")
+        self.constructor.flatten_mapping(node)  # applies YAML merge keys (<<), merged pairs first
+        merged = len(node.value) - explicit
         result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
+        from_merge: set[Any] = set()
+        for position, (key_node, value_node) in enumerate(node.value):
             if not isinstance(key_node, ScalarNode):
                 self._problem(key_node, "A field name is not plain text", fix="Use a plain word before the colon.")
                 continue
             key = self.constructor.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 key = str(key)  # e.g. `2:` in a mapping keyed by level number
-            if key in result:
+            if key in result and key not in from_merge:
                 first = self.loaded.keys[(*loc, key)]
                 self._problem(
                     key_node,
@@ -133,6 +171,10 @@ class _Builder:
                     "Only one would be used, so the other would be lost silently.",
                 )
                 continue
+            if position < merged:
+                from_merge.add(key)
+            else:
+                from_merge.discard(key)  # an explicit key overrides a merged one, as YAML intends
             self.loaded.keys[(*loc, key)] = _mark(key_node)
             result[key] = self.build(value_node, (*loc, key))
         return result
@@ -144,48 +186,78 @@ class _Builder:
         )
 
 
+def _syntax_problem(shown_as: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    problem_text = " ".join(filter(None, [error.context, error.problem]))
+    hint = next((h for key, h in _SYNTAX_HINTS if key in problem_text), "")
+    return Problem(
+        file=shown_as,
+        line=mark.line + 1 if mark else None,
+        column=mark.column + 1 if mark else None,
+        title="The YAML in this file cannot be read",
+        found=f"YAML says: {problem_text}",
+        expected="valid YAML: `field: value` lines, list entries starting with `- `, indented with spaces",
+        fix=hint or "Compare this line with similar entries above it: indentation, colons and quotes.",
+    )
+
+
+def _line_and_column(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
 def load_yaml(path: Path, shown_as: str) -> tuple[LoadedFile | None, list[Problem]]:
     """Load one file. Returns the data with positions, or None and the reasons it could not be read."""
     problems: list[Problem] = []
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
         return None, [
             Problem(
                 file=shown_as,
-                line=None,
+                line=line,
                 title="The file is not saved as UTF-8 text",
-                found=str(error),
-                fix="Save the file with UTF-8 encoding (the default in GitHub's editor and VS Code).",
+                found=f"a character on line {line} that is not UTF-8 (often a letter such as é or a curly "
+                "quote saved by another program)",
+                expected="a file saved as UTF-8",
+                fix="Save the file with UTF-8 encoding (the default in GitHub's editor and VS Code), "
+                "or retype the character on this line.",
             )
         ]
+    text = text.removeprefix("\ufeff")
+    bad = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+    if bad:
+        line, column = _line_and_column(text, bad.start())
+        return None, [
+            Problem(
+                file=shown_as, line=line, column=column,
+                title="The file contains an invisible control character",
+                found=f"character number {ord(bad.group()):#04x}, which cannot be shown (often pasted in from "
+                "a word processor or an email)",
+                expected="only printable text, spaces and line breaks",
+                fix="Delete the character: retype the text around this position.",
+            )
+        ]
+    loaded = LoadedFile(path=shown_as, data=None, lines=text.splitlines())
     try:
         node = yaml.compose(text, Loader=_Loader)
+        if node is None:
+            loaded.data = {}
+            loaded.values[()] = Position(1, 1)
+            return loaded, problems
+        loaded.data = _Builder(loaded, problems).build(node, ())
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem_text = " ".join(filter(None, [error.context, error.problem]))
-        hint = next((h for key, h in _SYNTAX_HINTS if key in problem_text), "")
-        return None, [
-            Problem(
-                file=shown_as,
-                line=mark.line + 1 if mark else None,
-                column=mark.column + 1 if mark else None,
-                title="The YAML in this file cannot be read",
-                found=f"YAML says: {problem_text}",
-                expected="valid YAML: `field: value` lines, list entries starting with `- `, "
-                "indented with spaces",
-                fix=hint
-                or "Compare this line with similar entries above it: indentation, colons and quotes.",
-            )
-        ]
-    except yaml.YAMLError as error:  # e.g. a control character in the text
-        return None, [
-            Problem(file=shown_as, line=None, title="The YAML in this file cannot be read", found=str(error))
-        ]
-    loaded = LoadedFile(path=shown_as, data=None)
-    if node is None:
-        loaded.data = {}
-        loaded.values[()] = Position(1, 1)
-        return loaded, problems
-    loaded.data = _Builder(loaded, problems).build(node, ())
+        return None, [_syntax_problem(shown_as, error)]
+    except yaml.YAMLError as error:
+        return None, [Problem(file=shown_as, line=None, title="The YAML in this file cannot be read",
+                              found=f"YAML says: {error}")]
+    except RecursionError:
+        return None, [Problem(
+            file=shown_as, line=None, title="An alias in this file refers to itself",
+            found="a YAML alias (`*name`) inside the entry it names, which would never end",
+            expected="aliases that refer to an entry defined elsewhere",
+            fix="Replace the alias with the text it stands for.",
+        )]
     return loaded, problems

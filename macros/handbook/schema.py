@@ -18,6 +18,12 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 STATEMENT_ID_PATTERN = r"^[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*$"
 COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+# A web address: no spaces, quotes, brackets or braces, so it cannot end a Markdown link early
+# or carry attributes or HTML along with it.
+_URL_CHAR = r"[^\s()<>\"'{}\[\]\\`|^]"
+URL_PATTERN = rf"^https?://{_URL_CHAR}+$"
+_SEGMENT = r"[^\s/()<>\"'{}\[\]\\`|^]+"
+REPOSITORY_PATTERN = rf"^https://{_SEGMENT}/{_SEGMENT}/{_SEGMENT}/?$"
 
 
 @dataclass(frozen=True)
@@ -42,17 +48,21 @@ class ProseField:
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 StatementId = Annotated[str, StringConstraints(pattern=STATEMENT_ID_PATTERN)]
 Colour = Annotated[str, StringConstraints(pattern=COLOUR_PATTERN)]
+WebAddress = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-Prose = Annotated[str, StringConstraints(min_length=1), ProseField()]
+NOT_BLANK = r"\S"
+Prose = Annotated[str, StringConstraints(min_length=1, pattern=NOT_BLANK), ProseField()]
 # One entry of a list (a point, a step, a question): a line of Markdown.
 Line = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True), ProseField()]
+# Characters an abbreviation may use: the Markdown that turns it into a tooltip breaks on others.
+ABBREVIATION_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9&.'+/-]*$"
 Evidences = list[Annotated[str, Ref("statement")]]
 
 
 class Model(BaseModel):
     """Every data model rejects unknown fields, so a misspelt field name is never ignored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False, allow_inf_nan=False)
 
 
 class Item(Model):
@@ -97,7 +107,7 @@ class CoverageSettings(Model):
 
 
 class RepositorySettings(Model):
-    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s/]+/[^\s/]+/[^\s/]+?/?$")] = Field(
+    url: Annotated[str, StringConstraints(pattern=REPOSITORY_PATTERN)] = Field(
         description="The handbook's repository on GitHub, e.g. https://github.com/your-org/practice-handbook. "
         "Pages then carry 'edit' and 'suggest a change' links to it."
     )
@@ -448,7 +458,7 @@ class FoundationsFile(AreaFile):
 
 
 class Term(Model):
-    abbr: Annotated[str, StringConstraints(min_length=1, max_length=20, pattern=r"^\S+$")]
+    abbr: Annotated[str, StringConstraints(min_length=1, max_length=20, pattern=ABBREVIATION_PATTERN)]
     term: Text
     definition: Prose | None = None
 
@@ -467,7 +477,7 @@ class Statement(Model):
     id: StatementId
     title: Text
     summary: Prose = Field(description="Our own summary; the source holds the full text.")
-    url: Annotated[str, StringConstraints(pattern=r"^https?://")] | None = None
+    url: WebAddress | None = None
 
 
 class FrameworkFile(Model):
@@ -477,9 +487,9 @@ class FrameworkFile(Model):
     publisher: Text
     year: int = Field(ge=1900, le=2100)
     version: Text | None = None
-    source_url: Annotated[str, StringConstraints(pattern=r"^https?://")]
+    source_url: WebAddress
     licence: Text
-    licence_url: Annotated[str, StringConstraints(pattern=r"^https?://")] | None = None
+    licence_url: WebAddress | None = None
     attribution: Text | None = None
     summary: Prose
     order: int = Field(100, description="Position among the frameworks in the navigation.")

@@ -49,8 +49,22 @@ def generated_pages(handbook: Handbook) -> dict[str, str]:
     }
 
 
+def chrome_text(text: str) -> str:
+    """Data text for the theme's own templates (site name, navigation, page titles).
+
+    The theme escapes these in some places and not in others (a title attribute escapes, the
+    <title> element strips and unescapes), so neither escaping nor leaving alone is right
+    everywhere. Text without the characters HTML treats specially is right in all of them.
+    """
+    plain = " ".join(text.split())
+    for char, replacement in (("&", "and"), ("<", "\u2039"), (">", "\u203a"), ('"', "\u201d")):
+        plain = plain.replace(char, replacement)
+    return plain
+
+
 def generated_nav(handbook: Handbook) -> list[dict[str, str]]:
-    return [{framework.short_name: areas.framework_page(framework.id)} for framework in handbook.frameworks]
+    return [{chrome_text(framework.short_name): areas.framework_page(framework.id)}
+            for framework in handbook.frameworks]
 
 
 def site_settings(handbook: Handbook) -> dict[str, str]:
@@ -60,8 +74,8 @@ def site_settings(handbook: Handbook) -> dict[str, str]:
     owner = f"{authority.name} (fictional)" if authority.fictional else authority.name
     copyright_parts = [f"Published by {html.escape(owner)}.", *(html.escape(text) for text in licences)]
     return {
-        "site_name": f"{authority.short_name} {authority.handbook_title}",
-        "site_description": " ".join(authority.summary.split())[:300],
+        "site_name": chrome_text(f"{authority.short_name} {authority.handbook_title}"),
+        "site_description": chrome_text(authority.summary)[:300],
         "copyright": " ".join(copyright_parts),
         "notice": banner_notice(authority),
         "notice_label": banner_label(authority),

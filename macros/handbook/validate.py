@@ -8,6 +8,7 @@ file and line; reference problems are found against the complete index.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import schema
-from .areas import AREAS, FRAMEWORKS_FOLDER, Area
+from .areas import AREAS, FRAMEWORKS_FOLDER, RESERVED_FRAMEWORK_IDS, Area
 from .errors import (
     HandbookDataError,
     Problem,
@@ -27,7 +28,8 @@ from .errors import (
 )
 from .index import Index, build_index
 from .loader import LoadedFile, Loc, load_yaml
-from .walk import fields_of, model_at, prose_fields, references, walk_models
+from .textcheck import check_text, known_pages
+from .walk import fields_of, model_at, references, walk_models
 
 # Which area's file defines items of each kind; a reference is only checked when that file is valid.
 KIND_HOME: dict[str, str] = {
@@ -69,8 +71,6 @@ KIND_LABELS: dict[str, str] = {
     "service": "service",
 }
 
-SAFE_LINK = re.compile(r"^(https?://|mailto:|tel:|#|\.{0,2}/|[\w\-./]+(\.md)?(#[\w\-]*)?$)")
-MARKDOWN_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")
 
 
 @dataclass
@@ -97,9 +97,13 @@ def display_path(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
-def check(data_dir: Path, base: Path | None = None) -> tuple[Handbook | None, Problems]:
-    """Validate everything in `data_dir`. Paths in messages are shown relative to `base`."""
+def check(data_dir: Path, base: Path | None = None, docs_dir: Path | None = None) -> tuple[Handbook | None, Problems]:
+    """Validate everything in `data_dir`. Paths in messages are shown relative to `base`.
+
+    `docs_dir` (default: docs/ in `base`) lists the narrative pages links in the text may point to.
+    """
     base = base if base is not None else data_dir.parent
+    docs_dir = docs_dir if docs_dir is not None else base / "docs"
     problems = Problems()
     valid_areas: list[tuple[Area, BaseModel, LoadedFile]] = []
     files: dict[str, LoadedFile] = {}
@@ -155,10 +159,14 @@ def check(data_dir: Path, base: Path | None = None) -> tuple[Handbook | None, Pr
     checkable_kinds = {kind for kind, area in KIND_HOME.items() if area in {a.id for a, _, _ in valid_areas}}
     if framework_files_ok and frameworks:
         checkable_kinds.add("statement")
+    problems.extend(_check_reserved_ids(index))
+    # Where links in the text may lead is only known once every file has been read.
+    complete = len(valid_areas) == len(AREAS) and framework_files_ok
+    pages = known_pages(index, [f.id for f, _ in frameworks], docs_dir) if complete else None
     for area, data, loaded in valid_areas:
         problems.extend(_prompts_left(loaded))
         problems.extend(_check_references(data, loaded, index, checkable_kinds))
-        problems.extend(_check_prose(data, loaded))
+        problems.extend(check_text(area, data, loaded, pages))
         problems.extend(_check_rules(area, data, loaded, index))
 
     authority = next((d for a, d, _ in valid_areas if a.id == "authority"), None)
@@ -182,9 +190,9 @@ def check(data_dir: Path, base: Path | None = None) -> tuple[Handbook | None, Pr
     return handbook, problems
 
 
-def load_handbook(data_dir: Path, base: Path | None = None) -> Handbook:
+def load_handbook(data_dir: Path, base: Path | None = None, docs_dir: Path | None = None) -> Handbook:
     """Like `check`, but raises `HandbookDataError` carrying every error when the data is invalid."""
-    handbook, problems = check(data_dir, base)
+    handbook, problems = check(data_dir, base, docs_dir)
     if handbook is None:
         raise HandbookDataError(problems.errors)
     return handbook
@@ -198,7 +206,7 @@ def _load_and_validate(
 ) -> tuple[BaseModel, LoadedFile] | None:
     loaded, load_problems = load_yaml(path, shown)
     problems.extend(load_problems)
-    if loaded is None or load_problems:
+    if loaded is None or any(p.severity is Severity.ERROR for p in load_problems):
         return None
     if not isinstance(loaded.data, dict):
         problems.add(
@@ -281,7 +289,8 @@ def _describe_value(value: Any) -> str:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "my-id"
+    plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "my-id"
 
 
 def _explain(detail: Any, loaded: LoadedFile, model: type[BaseModel]) -> Problem:
@@ -329,10 +338,16 @@ def _explain(detail: Any, loaded: LoadedFile, model: type[BaseModel]) -> Problem
             else "Remove the field, or check its spelling against the fields listed above.",
         )
     if value is None and kind.endswith("_type"):
+        line_text = loaded.lines[position.line - 1] if position and position.line <= len(loaded.lines) else ""
+        if kind == "list_type":
+            fix = f"Add entries under `{name}:`, each on its own line starting with `- `, or remove the line."
+        elif "#" in line_text.split(":", 1)[-1]:
+            fix = ("YAML reads # as the start of a comment, so the value was left out. Put it in quotes, "
+                   "e.g. colour: \"#1d70b8\".")
+        else:
+            fix = "Write the value after the colon, or remove the line if the field is optional."
         return Problem(**base, title=f"`{name}` is empty", found=_describe_value(value),
-                       expected="a value after the colon",
-                       fix="Write the value after the colon. If it starts with #, put it in quotes: "
-                       "YAML reads # as the start of a comment, e.g. colour: \"#1d70b8\".")
+                       expected="a list" if kind == "list_type" else "a value after the colon", fix=fix)
     if kind in ("string_type", "str_type"):
         fix = "Write the value as text."
         if isinstance(value, bool):
@@ -357,9 +372,21 @@ def _explain(detail: Any, loaded: LoadedFile, model: type[BaseModel]) -> Problem
             return Problem(**base, title=f"“{value}” is not a colour", found=_describe_value(value),
                            expected="a colour as # and six hexadecimal digits, e.g. \"#1d70b8\"",
                            fix="Write the colour in quotes, e.g. colour: \"#1d70b8\" (YAML treats # without quotes as a comment).")
+        if pattern == schema.NOT_BLANK:
+            return Problem(**base, title=f"`{name}` is empty", found="only spaces",
+                           expected="some text", fix=f"Write the {name.replace('_', ' ')}, or remove the field if it is optional.")
+        if pattern == schema.ABBREVIATION_PATTERN:
+            return Problem(**base, title=f"“{value}” cannot be used as an abbreviation", found=_describe_value(value),
+                           expected="letters and numbers, with . & ' + / or - inside, e.g. S47 or A&E",
+                           fix="Remove spaces, brackets, colons and backslashes from the abbreviation.")
+        if pattern == schema.REPOSITORY_PATTERN:
+            return Problem(**base, title=f"`{name}` is not the address of a repository", found=_describe_value(value),
+                           expected="the repository's address, e.g. https://github.com/your-org/practice-handbook",
+                           fix="Copy the address of the repository's main page from the browser's address bar.")
         if pattern.startswith("^https?"):
             return Problem(**base, title=f"`{name}` is not a web address", found=_describe_value(value),
-                           expected="an address starting with https://", fix="Copy the full address from the browser's address bar.")
+                           expected="one address starting with https://, with no spaces, quotes or brackets",
+                           fix="Copy the full address from the browser's address bar.")
         if pattern == schema.STATEMENT_ID_PATTERN:
             return Problem(**base, title=f"“{value}” is not a valid statement id", found=_describe_value(value),
                            expected="letters and numbers, e.g. PS1 or OM4", fix="Use the statement's number as the source gives it.")
@@ -403,7 +430,25 @@ def _explain(detail: Any, loaded: LoadedFile, model: type[BaseModel]) -> Problem
 
 def _check_framework_ids(frameworks: list[tuple[schema.FrameworkFile, LoadedFile]], problems: Problems) -> None:
     seen: dict[str, str] = {}
+    anchors: dict[str, str] = {}
     for framework, loaded in frameworks:
+        for i, statement in enumerate(framework.statements):
+            anchor = schema.statement_anchor(statement.id)
+            if anchor in anchors and anchors[anchor] != statement.id:
+                problems.add(Problem(
+                    file=loaded.path, line=loaded.line_of(("statements", i, "id")),
+                    title=f"The statement ids `{anchors[anchor]}` and `{statement.id}` would share a link",
+                    found=f"both become the page anchor #{anchor}",
+                    expected="statement ids that differ by more than punctuation or capitals",
+                    fix="Give one of them a different number or prefix."))
+            anchors.setdefault(anchor, statement.id)
+        if framework.id in RESERVED_FRAMEWORK_IDS:
+            problems.add(Problem(
+                file=loaded.path, line=loaded.line_of(("id",)),
+                title=f"A framework cannot have the id `{framework.id}`",
+                found=f"`{framework.id}`, which is the name of the frameworks overview page",
+                expected="an id naming this framework, e.g. kss-practice-leaders",
+                fix="Choose another id; it becomes the framework page's address."))
         if framework.id in seen:
             problems.add(Problem(
                 file=loaded.path, line=loaded.line_of(("id",)),
@@ -416,7 +461,26 @@ def _check_framework_ids(frameworks: list[tuple[schema.FrameworkFile, LoadedFile
             seen[framework.id] = loaded.path
 
 
+def _check_reserved_ids(index: Index) -> Iterable[Problem]:
+    """An item id that equals a section of its own page would give two elements the same anchor."""
+    by_page = {area.page: area for area in AREAS if area.page}
+    for record in index.items.values():
+        area = by_page.get(record.page)
+        if area is not None and record.id in area.sections:
+            yield Problem(
+                file=record.file, line=record.line,
+                title=f"The id `{record.id}` is taken by a section of the {area.title} page",
+                found=f"the {record.kind_label} “{record.name}” with the id `{record.id}`",
+                expected="an id that is not one of the page's sections " + describe_choices(list(area.sections)),
+                fix=f"Choose another id, e.g. `{record.id}-{record.kind if record.kind != record.id else 'item'}`.")
+
+
 # --- references --------------------------------------------------------------------------------
+
+
+def a(noun: str) -> str:
+    """`a team`, `an assessment domain`."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
 def _statement_ranges(index: Index) -> str:
@@ -430,9 +494,8 @@ def _statement_ranges(index: Index) -> str:
 
 def _check_references(data: BaseModel, loaded: LoadedFile, index: Index, checkable: set[str]) -> Iterable[Problem]:
     for obj, loc in walk_models(data):
+        listed: set[tuple[Loc, str]] = set()
         for ref in references(obj, loc):
-            if ref.kind not in checkable:
-                continue
             position = loaded.position(ref.loc)
             base = dict(
                 file=loaded.path,
@@ -440,6 +503,15 @@ def _check_references(data: BaseModel, loaded: LoadedFile, index: Index, checkab
                 column=position.column if position else None,
                 where=describe_loc(loaded.data, ref.loc),
             )
+            if isinstance(ref.loc[-1], int):
+                key = (ref.loc[:-1], ref.target)
+                if key in listed:
+                    yield Problem(**base, severity=Severity.WARNING,
+                                  title=f"`{ref.target}` is listed twice in `{ref.loc[-2]}`",
+                                  fix="Delete one of them.")
+                listed.add(key)
+            if ref.kind not in checkable:
+                continue
             label = KIND_LABELS.get(ref.kind, ref.kind)
             if ref.kind == "statement":
                 if ref.target in index.statements:
@@ -460,35 +532,17 @@ def _check_references(data: BaseModel, loaded: LoadedFile, index: Index, checkab
             choices = [r.id for r in index.of_kind(ref.kind)]
             suggestion = did_you_mean(ref.target, choices)
             if record is not None:
-                found = f"`{ref.target}`, which is the id of a {record.kind_label}, not a {label}"
+                found = f"`{ref.target}`, which is the id of {a(record.kind_label)}, not {a(label)}"
             else:
                 found = f"`{ref.target}`, which is not the id of any {label}"
             yield Problem(
                 **base,
                 title=f"Unknown {label} `{ref.target}`",
                 found=found,
-                expected=f"the id of a {label}: {describe_choices(choices)}",
+                expected=f"the id of {a(label)}: {describe_choices(choices)}",
                 fix=f"Did you mean `{suggestion}`?" if suggestion
                 else f"Use one of the ids above, or add the {label} first.",
             )
-
-
-def _check_prose(data: BaseModel, loaded: LoadedFile) -> Iterable[Problem]:
-    """Links in Markdown text must be web, email, phone or page links: never `javascript:`."""
-    for obj, loc in walk_models(data):
-        for text, text_loc in prose_fields(obj, loc):
-            for match in MARKDOWN_LINK.finditer(text):
-                target = match.group(1)
-                if target and not SAFE_LINK.match(target):
-                    yield Problem(
-                        file=loaded.path,
-                        line=loaded.line_of(text_loc),
-                        where=describe_loc(loaded.data, text_loc),
-                        title="A link in the text has an address that is not allowed",
-                        found=f"a link to “{target}”",
-                        expected="a link starting with https://, mailto: or tel:, or to another page of the handbook",
-                        fix="Use the full web address of the page you mean.",
-                    )
 
 
 # --- rules that span fields --------------------------------------------------------------------

@@ -48,9 +48,10 @@ def facts(entries: list[tuple[str, str]]) -> str:
 
 
 def labelled_list(label: str, entries: list[str]) -> str:
+    """A bold label (plain text, escaped here) above a list of already-rendered entries."""
     if not entries:
         return ""
-    return f"**{label}**\n\n{bullet_list(entries)}"
+    return f"**{inline(label)}**\n\n{bullet_list(entries)}"
 
 
 def reflective_questions(ctx: Context, questions: list[str]) -> str:

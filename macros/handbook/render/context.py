@@ -61,10 +61,13 @@ class Context:
         links = []
         for statement_id in statement_ids:
             record = self.index.statements[statement_id]
-            full = attribute(f"{record.id}: {record.statement.title} ({record.framework.short_name})")
+            full = f"{record.statement.title} ({record.framework.short_name})"
+            # The hidden words complete the link's name for screen readers ("PS7: Emotionally
+            # intelligent practice supervision"); the title shows the same words on hover.
             links.append(
-                f'[{inline(record.id)}]({self.href(record.page, record.anchor)})'
-                f'{{ .hb-badge title="{full}" aria-label="{full}" }}'
+                f'[{inline(record.id)}<span class="hb-visually-hidden">: {inline(full)}</span>]'
+                f'({self.href(record.page, record.anchor)} "{attribute(record.id + ": " + full)}")'
+                "{ .hb-badge }"
             )
         return '<span class="hb-badges-label">Meets:</span> ' + " ".join(links)
 

@@ -58,7 +58,9 @@ def journey_diagram(ctx: Context) -> str:
         for decision in stage.decisions:
             for outcome in decision.outcomes:
                 incoming[outcome.to] += 1
-    repeated_exits = {sid for sid, count in incoming.items() if stages[sid].type == "exit" and count > 1}
+    # An exit with decisions of its own (say, a re-referral) is drawn once, like any other stage.
+    repeated_exits = {sid for sid, count in incoming.items()
+                      if stages[sid].type == "exit" and count > 1 and not stages[sid].decisions}
 
     def stage_node(stage: schema.Stage, node_id: str) -> Node:
         return Node(node_id, stage.name, STAGE_SHAPES[stage.type], css=f"hb-node--{stage.type}", max_chars=20,
@@ -170,7 +172,7 @@ def organisation_chart(ctx: Context) -> str:
         f"service areas and {len(data.teams)} teams, each team under the service area it belongs to. "
         "Each service area and team links to its details below."
     )
-    svg = to_svg("organisation-chart", "How our teams are organised", description, nodes, edges, width, height,
+    svg = to_svg("organisation-chart-diagram", "How our teams are organised", description, nodes, edges, width, height,
                  curved=False)
     return f'<div class="hb-diagram-scroll">\n{svg}\n</div>'
 

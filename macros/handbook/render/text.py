@@ -1,10 +1,12 @@
 """Turning data text into safe Markdown.
 
-Free text in the data is Markdown, but it must never reach the page as raw HTML, never add
-attributes through attr_list braces and never start a heading that breaks the page's outline.
-Template syntax is never executed anyway (macro output is not rendered again); escaping the
-braces also keeps it from being read as attr_list syntax. Code spans are left alone, because
-Markdown already shows their content literally.
+Free text in the data is Markdown, but only the small part of it a handbook needs: paragraphs,
+lists, **bold**, *italic*, quotes and [links](page.md). Everything else is shown as typed:
+HTML, attr_list braces (which could add attributes), headings (which would break the page's
+outline), code spans (whose edges Markdown and a simple escaper cannot be trusted to agree on),
+images (which would make the reader's browser fetch from another server) and reference-style
+link definitions (which would slip past the link check). Template syntax is never executed
+anyway, because macro output is not rendered again; escaping braces keeps it inert twice over.
 """
 
 from __future__ import annotations
@@ -12,52 +14,60 @@ from __future__ import annotations
 import re
 import textwrap
 
-_CODE = re.compile(r"(```.*?```|`+[^`\n]*`+)", re.DOTALL)
-_LINE_START_HASH = re.compile(r"^(\s{0,3})#", re.MULTILINE)
-_LINE_START_ABBR = re.compile(r"^(\s{0,3})\*\[", re.MULTILINE)
+# A line's list and quote markers, which may come before a heading marker or a link definition.
+_MARKERS = r"^((?:\s*(?:[-*+]|\d{1,9}[.)]|>)\s+)*\s{0,3})"
+_HEADING = re.compile(_MARKERS + r"#", re.MULTILINE)
+_SETEXT_UNDERLINE = re.compile(r"^(\s{0,3})(=+|-+)\s*$", re.MULTILINE)
+_LINK_DEFINITION = re.compile(_MARKERS + r"\[([^\]\n]*)\]:", re.MULTILINE)
+_ABBREVIATION = re.compile(_MARKERS + r"\*\[", re.MULTILINE)
+_RELATIVE_LINK = re.compile(r"\]\(\s*(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)")
+
+
+_QUOTE_MARKERS = re.compile(r"^(\s{0,3})((?:&gt;\s?)+)", re.MULTILINE)
 
 
 def _escape_plain(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = text.replace("{", "&#123;").replace("}", "&#125;")
-    text = _LINE_START_HASH.sub(r"\1\\#", text)
-    return _LINE_START_ABBR.sub(r"\1\\*[", text)
-
-
-_RELATIVE_LINK = re.compile(r"\]\(\s*(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)")
+    text = text.replace("{", "&#123;").replace("}", "&#125;").replace("`", "&#96;")
+    text = text.replace("![", "!\\[")
+    # `> quote` lines stay quotes; the checks below then see the markers for what they are.
+    text = _QUOTE_MARKERS.sub(lambda m: m.group(1) + m.group(2).replace("&gt;", ">"), text)
+    text = _HEADING.sub(r"\1\\#", text)
+    # An underline of = or - would turn the line above into a heading; an entity cannot.
+    text = _SETEXT_UNDERLINE.sub(lambda m: m.group(1) + ("&#61;" if m.group(2)[0] == "=" else "&#45;")
+                                 + m.group(2)[1:], text)
+    text = _LINK_DEFINITION.sub(r"\1\\[\2]:", text)
+    return _ABBREVIATION.sub(r"\1\\*[", text)
 
 
 def prose(text: str | None, root: str = "") -> str:
-    """Markdown from the data, made safe: HTML, braces and headings shown as text.
+    """Markdown from the data, made safe (see the module's docstring).
 
     Links in the data are written relative to the handbook's top folder (`journey.md`);
     `root` is the way back there from the page being rendered (e.g. `../`).
     """
     if not text:
         return ""
-    parts = _CODE.split(text.strip())
-    # odd positions are the code spans captured by the split
-    def plain(part: str) -> str:
-        escaped = _escape_plain(part)
-        return _RELATIVE_LINK.sub("](" + root, escaped) if root else escaped
-
-    safe = [part if i % 2 else plain(part) for i, part in enumerate(parts)]
-    # `&gt;` would stop `> quote` lines working; restore a quote marker at the start of a line.
-    return re.sub(r"^(\s{0,3})&gt;", r"\1>", "".join(safe), flags=re.MULTILINE)
+    escaped = _escape_plain(text.strip())
+    return _RELATIVE_LINK.sub("](" + root, escaped) if root else escaped
 
 
 def inline(text: str) -> str:
     """A short piece of data text (a name, a list entry) for use inside a line or table cell."""
-    escaped = _escape_plain(" ".join(str(text).split()))
-    for char in "\\`*_[]|":
+    escaped = " ".join(str(text).split())
+    escaped = escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = escaped.replace("{", "&#123;").replace("}", "&#125;")
+    for char in "\\`*_[]|!#":
         escaped = escaped.replace(char, "\\" + char)
     return escaped
 
 
 def attribute(text: str) -> str:
-    """Text for a quoted attr_list value (a title or aria-label): no quotes or braces inside."""
+    """Text for a Markdown link title: one line, and no characters that could end or nest it."""
     cleaned = " ".join(str(text).split())
-    return cleaned.replace('"', "\u201d").replace("{", "(").replace("}", ")")
+    for char, replacement in (('"', "\u201d"), ("\\", "/"), ("{", "("), ("}", ")")):
+        cleaned = cleaned.replace(char, replacement)
+    return cleaned
 
 
 def indent(text: str, spaces: int = 4) -> str:
