@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from handbook import areas, site  # noqa: E402
+from handbook.postprocess import focusable_abbreviations, with_content_security_policy  # noqa: E402
 
 FRAMEWORKS_INDEX = areas.FRAMEWORKS_INDEX_PAGE
 
@@ -35,12 +36,28 @@ def _insert_into_nav(nav: list, pages: list[dict[str, str]]) -> bool:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    handbook = site.current()
     if config.nav:
-        _insert_into_nav(config.nav, site.generated_nav(site.current()))
+        _insert_into_nav(config.nav, site.generated_nav(handbook))
+    for path in site.generated_assets(handbook):
+        if path.endswith(".css") and path not in config.extra_css:
+            config.extra_css.append(path)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for path, content in site.generated_pages(site.current()).items():
+    handbook = site.current()
+    for path, content in site.generated_pages(handbook).items():
+        files.append(File.generated(config, path, content=content))
+    for path, content in site.generated_assets(handbook).items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # noqa: ANN001
+    return with_content_security_policy(focusable_abbreviations(output))
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # Pages built from templates alone, such as 404.html, get the same policy.
+    return with_content_security_policy(output_content) if template_name.endswith(".html") else output_content

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 STATEMENT_ID_PATTERN = r"^[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*$"
@@ -114,6 +114,35 @@ class RepositorySettings(Model):
     branch: Text = "main"
 
 
+class PrivacySettings(Model):
+    case_id_pattern: Text | None = Field(
+        None,
+        description="A regular expression matching the authority's own case-record ids, e.g. NM-[0-9]{6}; "
+        "`handbook check` fails if the data contains one.",
+    )
+    allow: list[Text] = Field(
+        default_factory=list,
+        description="Exact texts that look like personal data but are not (e.g. a made-up example number).",
+    )
+
+    @field_validator("case_id_pattern")
+    @classmethod
+    def _compiles(cls, pattern: str | None) -> str | None:
+        if pattern is not None:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise ValueError(f"it is not a valid regular expression ({error})") from None
+        return pattern
+
+
+class AccessibilitySettings(Model):
+    contact: Prose = Field(description="How to report an accessibility problem and ask for another format.")
+    status: Literal["fully compliant", "partially compliant", "not compliant"] = "partially compliant"
+    known_issues: list[Line] = Field(default_factory=list, description="Parts of the site known not to meet WCAG 2.2 AA.")
+    prepared: Text | None = Field(None, description="When this statement was prepared, e.g. 1 November 2026.")
+
+
 class AuthorityFile(Model):
     name: Text = Field(description="The authority's full name, e.g. Northmere City Council.")
     short_name: Text
@@ -136,6 +165,10 @@ class AuthorityFile(Model):
     coverage: CoverageSettings = CoverageSettings()
     repository: RepositorySettings | None = Field(
         None, description="Where the handbook's source lives; leave out to show no edit links."
+    )
+    privacy: PrivacySettings = PrivacySettings()
+    accessibility: AccessibilitySettings | None = Field(
+        None, description="The accessibility statement's contact details, status and known issues."
     )
 
 

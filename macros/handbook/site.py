@@ -62,6 +62,23 @@ def chrome_text(text: str) -> str:
     return plain
 
 
+LEVEL_STYLES = "stylesheets/levels.css"
+
+
+def generated_assets(handbook: Handbook) -> dict[str, str]:
+    """Files made from the data that are not pages: the threshold levels' colours.
+
+    A stylesheet rather than style attributes, so the Content-Security-Policy can forbid inline
+    styles. The text colour on each level is computed for contrast, so it meets WCAG AA.
+    """
+    from .render.colour import text_colour_on
+
+    rules = [f".hb-level--{level.id} {{ background-color: {level.colour}; color: {text_colour_on(level.colour)}; }}"
+             for level in handbook.area("thresholds").levels]
+    header = "/* Generated from data/thresholds.yaml at build time: edit the colours there. */"
+    return {LEVEL_STYLES: "\n".join([header, *rules]) + "\n"}
+
+
 def generated_nav(handbook: Handbook) -> list[dict[str, str]]:
     return [{chrome_text(framework.short_name): areas.framework_page(framework.id)}
             for framework in handbook.frameworks]

@@ -28,6 +28,7 @@ from .errors import (
 )
 from .index import Index, build_index
 from .loader import LoadedFile, Loc, load_yaml
+from .privacy import scan as scan_for_personal_data
 from .textcheck import check_text, known_pages
 from .walk import fields_of, model_at, references, walk_models
 
@@ -170,6 +171,8 @@ def check(data_dir: Path, base: Path | None = None, docs_dir: Path | None = None
         problems.extend(_check_rules(area, data, loaded, index))
 
     authority = next((d for a, d, _ in valid_areas if a.id == "authority"), None)
+    privacy = authority.privacy if authority is not None else schema.PrivacySettings()  # type: ignore[attr-defined]
+    problems.extend(scan_for_personal_data(files.values(), privacy.case_id_pattern, privacy.allow))
     # Gaps are only meaningful once everything else is valid; before that they would drown the errors.
     if not problems.errors and authority is not None:
         severity = Severity.ERROR if authority.coverage.gaps == "error" else Severity.WARNING  # type: ignore[attr-defined]
@@ -425,6 +428,9 @@ def _explain(detail: Any, loaded: LoadedFile, model: type[BaseModel]) -> Problem
         return Problem(**base, title=f"`{name}` is out of range", found=_describe_value(value),
                        expected=str(detail["msg"]).replace("Input should be", "a value").strip(),
                        fix="Check the number.")
+    if kind == "value_error":
+        reason = str(ctx.get("error", detail["msg"]))
+        return Problem(**base, title=f"`{name}` cannot be used: {reason}", found=_describe_value(value))
     return Problem(**base, title=f"`{name}`: {detail['msg']}", found=_describe_value(value))
 
 

@@ -76,7 +76,7 @@ def render_coverage(ctx: Context) -> str:
     ]
     for framework in ctx.handbook.frameworks:
         header = "| Statement | " + " | ".join(a.short for a in areas) + " | Total |"
-        rule = "| --- | " + " | ".join("---:" for _ in areas) + " | ---: |"
+        rule = "| --- | " + " | ".join("---" for _ in areas) + " | --- |"  # numbers aligned by CSS
         rows = [header, rule]
         for statement in framework.statements:
             record = index.statements[statement.id]

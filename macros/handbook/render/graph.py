@@ -371,8 +371,11 @@ def _points(points: list[tuple[float, float]]) -> str:
 def _text(node: Node) -> str:
     line_height = LINE_HEIGHT * node.scale
     top = node.y - (len(node.lines) - 1) * line_height / 2
+    # The space that ends each line but the last keeps the words apart in the text a screen
+    # reader (and the link's accessible name) reads: "Information and advice", not "andadvice".
     spans = "".join(
-        f'<tspan x="{node.x:.1f}" y="{top + i * line_height:.1f}">{escape(line)}</tspan>'
+        f'<tspan x="{node.x:.1f}" y="{top + i * line_height:.1f}">{escape(line)}'
+        f'{" " if i < len(node.lines) - 1 else ""}</tspan>'
         for i, line in enumerate(node.lines)
     )
     size = f' font-size="{FONT_SIZE * node.scale:g}"' if node.scale != 1.0 else ""

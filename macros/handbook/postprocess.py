@@ -1,0 +1,66 @@
+"""Changes to each built page's HTML: a Content-Security-Policy, and abbreviations a keyboard can reach.
+
+Pure functions of the HTML, so they can be tested without a build and called from any engine's
+page hook.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+# Everything the pages use comes from the site itself. Scripts run only if they are files of the
+# site or one of the theme's own inline scripts, each allowed by its hash (their text differs with
+# the page's depth, so the hashes are worked out per page). Styles come only from the site's
+# stylesheets: no inline styles, which is why the level colours are a generated stylesheet.
+POLICY = (
+    "default-src 'none'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
+    "base-uri 'self'; form-action 'self'"
+)
+
+_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?![^>]*\bsrc=)[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
+_ABBR = re.compile(r"<abbr(?P<attrs>[^>]*)>(?P<text>.*?)</abbr>", re.DOTALL)
+
+
+def _is_javascript(attrs: str) -> bool:
+    found = re.search(r"""\btype=["']?([^"'\s>]+)""", attrs)
+    return found is None or found.group(1).lower() in ("text/javascript", "module", "application/javascript")
+
+
+def script_hashes(html: str) -> list[str]:
+    hashes = []
+    for match in _INLINE_SCRIPT.finditer(html):
+        if _is_javascript(match.group("attrs")):
+            digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+            hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return sorted(set(hashes))
+
+
+def policy_for(html: str) -> str:
+    return POLICY.format(hashes=" ".join(script_hashes(html))).replace("  ", " ")
+
+
+def with_content_security_policy(html: str) -> str:
+    """The page with a CSP meta element first in its head (it must come before any script)."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    return re.sub(r"<head(\s[^>]*)?>", lambda m: m.group(0) + "\n    " + meta, html, count=1)
+
+
+def focusable_abbreviations(html: str) -> str:
+    """Give the first use of each abbreviation on a page a place in the tab order.
+
+    The theme shows an abbreviation's meaning when it is hovered or focused; making every use
+    focusable would add dozens of stops to each page, so keyboard users meet each one once.
+    """
+    seen: set[str] = set()
+
+    def first_only(match: re.Match[str]) -> str:
+        text = match.group("text")
+        if text in seen or "tabindex" in match.group("attrs"):
+            return match.group(0)
+        seen.add(text)
+        return f'<abbr{match.group("attrs")} tabindex="0">{text}</abbr>'
+
+    return _ABBR.sub(first_only, html)

@@ -1,0 +1,62 @@
+"""The personal-data guard in `handbook check`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_DATA, copy_project, handbook
+from handbook.privacy import findings, nhs_number_is_valid
+
+
+@pytest.mark.parametrize(("number", "valid"), [
+    ("9434765919", True), ("9434765918", False), ("4010232137", True), ("1234567890", False),
+    ("0000000000", True), ("943476591", False), ("94347659190", False),
+])
+def test_the_nhs_number_check_digit(number: str, valid: bool) -> None:
+    assert nhs_number_is_valid(number) is valid
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("NHS 943 476 5919 on file", "an NHS number"),
+    ("number 943-476-5919", "an NHS number"),
+    ("NI number AB123456C", "a National Insurance number"),
+    ("ni ab 12 34 56 c", "a National Insurance number"),
+    ("Child: DOB 12/03/2016", "a date of birth beside a name"),
+    ("born on 3 March 2016", "a date of birth beside a name"),
+    ("Jayden Carter, 2016-03-12", "a date of birth beside a name"),
+])
+def test_what_looks_like_personal_data(text: str, kind: str) -> None:
+    assert [f.kind for f in findings(text)] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "943 476 5918",                              # ten digits, but the check digit is wrong
+    "Call 0113 496 0000 or 01632 960123",        # phone numbers
+    "Working Together to Safeguard Children 2023",
+    "Children Act 1989, section 47",
+    "QQ 12 34 56 C",                             # the usual made-up NI example: not a real format
+    "Reviewed on 12/03/2026 by the panel",       # a date, but no name and no birth
+    "within 15 working days of the strategy discussion",
+])
+def test_what_does_not(text: str) -> None:
+    assert list(findings(text)) == []
+
+
+def test_an_allow_list_entry_lets_a_deliberate_example_through(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", MINIMAL_DATA)
+    standards = project / "data" / "standards.yaml"
+    standards.write_text(standards.read_text().replace(
+        "    summary: Every child is seen at every visit.",
+        "    summary: NHS numbers look like 943 476 5919 (the NHS's own example)."))
+    assert handbook(project, "check").returncode == 1
+    authority = project / "data" / "authority.yaml"
+    authority.write_text(authority.read_text() + 'privacy:\n  allow: ["943 476 5919"]\n')
+    run = handbook(project, "check")
+    assert run.returncode == 0, run.output
+
+
+def test_the_sample_is_clean(sample_project: Path) -> None:
+    run = handbook(sample_project, "check")
+    assert run.returncode == 0 and "looks like" not in run.output
