@@ -7,6 +7,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+NODE_STAMP := node_modules/.installed
+
 .PHONY: build serve check schema test install clean
 
 $(STAMP): pyproject.toml requirements.lock
@@ -33,8 +35,13 @@ check: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/handbook schema
 
-## test: the whole test suite (unit, broken-input fixtures, site builds, browser)
-test: $(STAMP)
+# axe-core for the accessibility tests, pinned in package-lock.json (not part of the site).
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP); \
+	else echo "npm not found: the accessibility tests will be skipped (install Node.js to run them)"; fi
+
+## test: the whole test suite (unit, broken-input fixtures, site builds, browser and accessibility)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 clean:

@@ -29,6 +29,8 @@ from handbook.render.frameworks import (  # noqa: E402
 )
 from handbook.render.home import render_home  # noqa: E402
 from handbook.render.pages import AREA_RENDERERS  # noqa: E402
+from handbook.render.statement import render_accessibility_statement  # noqa: E402
+from handbook.render.whole import render_whole_handbook  # noqa: E402
 
 # Warnings about the data (such as coverage gaps) go to their own logger: MkDocs' --strict
 # counts only its own warnings, and a gap must not fail the build unless the data says so.
@@ -97,6 +99,14 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
     @env.macro
     def coverage() -> str:
         return render(render_coverage)
+
+    @env.macro
+    def accessibility_statement() -> str:
+        return render(render_accessibility_statement, source=f"{data_prefix}/{AREAS_BY_ID['authority'].file}")
+
+    @env.macro
+    def whole_handbook() -> str:
+        return render(render_whole_handbook)
 
     @env.macro
     def timescales_table() -> str:

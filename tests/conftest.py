@@ -20,7 +20,7 @@ MINIMAL_DATA = FIXTURES / "minimal" / "data"
 SAMPLE_DATA = (FIXTURES / "sample-authority" / "data" if (FIXTURES / "sample-authority" / "data").is_dir()
                else REPO / "data")
 # What a project needs besides its data: the site's configuration, pages, theme and generator.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "schema")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "schema", "package.json")
 
 
 @dataclass
@@ -39,6 +39,8 @@ def copy_project(target: Path, data: Path | None = None) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = REPO / part
+        if not source.exists():
+            continue
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:

@@ -20,7 +20,8 @@ from .validate import check
 
 STARTER = Path(__file__).parent / "starter"
 SAMPLE_FIXTURE = Path("tests") / "fixtures" / "sample-authority" / "data"
-COPIED_FILES = ("mkdocs.yml", "pyproject.toml", "requirements.lock", "Makefile", "LICENSE", ".gitignore")
+COPIED_FILES = ("mkdocs.yml", "pyproject.toml", "requirements.lock", "package.json", "package-lock.json",
+                "Makefile", "LICENSE", ".gitignore")
 COPIED_FOLDERS = (".ci", ".github", ".vscode", "docs", "overrides", "macros", "schema", "tests")
 IGNORED = shutil.ignore_patterns("__pycache__", "*.egg-info", ".pytest_cache", "*.pyc")
 # Generic words that end a council's name but not its short name.

@@ -140,6 +140,9 @@ class AccessibilitySettings(Model):
     contact: Prose = Field(description="How to report an accessibility problem and ask for another format.")
     status: Literal["fully compliant", "partially compliant", "not compliant"] = "partially compliant"
     known_issues: list[Line] = Field(default_factory=list, description="Parts of the site known not to meet WCAG 2.2 AA.")
+    testing: Prose | None = Field(
+        None, description="Testing beyond the automated checks, e.g. an audit or sessions with screen reader users."
+    )
     prepared: Text | None = Field(None, description="When this statement was prepared, e.g. 1 November 2026.")
 
 

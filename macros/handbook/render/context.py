@@ -18,6 +18,7 @@ class Context:
     # Scripts (names of files in docs/javascripts/) the rendered content needs; the adapter
     # passes them to the page template so a script loads only on the pages that use it.
     scripts: set[str] = field(default_factory=set)
+    for_print: bool = False  # the whole handbook on one page: no interactive parts
 
     @property
     def index(self):  # noqa: ANN201 - the Index type, kept short for renderers

@@ -23,9 +23,11 @@ def ages_phrase(ages: schema.Ages) -> str:
 def render_services(ctx: Context) -> str:
     data: schema.ServicesFile = ctx.handbook.area("services")
     thresholds: schema.ThresholdsFile = ctx.handbook.area("thresholds")
-    ctx.scripts.add(FILTER_SCRIPT)
-    parts = [ctx.prose(data.intro), filter_form(thresholds, data),
-             f'<p class="hb-filter-count" id="services-count">{len(data.services)} services.</p>']
+    parts = [ctx.prose(data.intro)]
+    if not ctx.for_print:
+        ctx.scripts.add(FILTER_SCRIPT)
+        parts += [filter_form(thresholds, data),
+                  f'<p class="hb-filter-count" id="services-count">{len(data.services)} services.</p>']
     for service in data.services:
         stages = ctx.index.referring(service.id, "stage")
         body = blocks(

@@ -1,0 +1,43 @@
+"""The whole handbook on one page, in order, for printing or saving as a PDF.
+
+Each area is rendered as on its own page, then fitted into this one: headings move down a level
+under the area's title, section anchors are dropped (the same section names recur from area to
+area, and an item's own id stays unique), and the interactive parts are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..areas import AREAS
+from .areas import blocks, heading
+from .context import Context
+from .pages import AREA_RENDERERS
+from .text import inline
+
+_HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
+
+
+def _fit(markdown: str, sections: tuple[str, ...]) -> str:
+    for section in sections:
+        markdown = markdown.replace(f" {{ #{section} }}", "")
+    return _HEADING.sub(lambda m: "#" + m.group(1) + " ", markdown)
+
+
+def render_whole_handbook(ctx: Context) -> str:
+    authority = ctx.handbook.authority
+    printing = replace(ctx, for_print=True)
+    contents = [area for area in AREAS if area.page and area.id in AREA_RENDERERS]
+    parts = [
+        f"# {inline(authority.name)}: {inline(authority.handbook_title)}",
+        "The whole handbook on one page, to print or save as a PDF (use your browser's Print "
+        "command). Each part is also a page of its own on the website.",
+        "\n".join(f"{number}. [{inline(area.title)}](#whole-{area.id})"
+                  for number, area in enumerate(contents, start=1)),
+        ctx.prose(authority.summary),
+    ]
+    for area in contents:
+        parts.append(heading(2, area.title, f"whole-{area.id}"))
+        parts.append(_fit(AREA_RENDERERS[area.id](printing), area.sections))
+    return blocks(*parts)

@@ -1,0 +1,206 @@
+"""WCAG 2.2 AA, privacy and keyboard use, checked in a real browser on every page of the sample."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import REPO, SAMPLE_DATA, hosts
+from handbook.validate import load_handbook
+
+pytestmark = pytest.mark.browser
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="module")
+def axe_source(browser) -> str:  # noqa: ANN001 - needs the browser, so it skips or fails the same way
+    if not AXE.is_file():
+        message = "axe-core is not installed: run `npm ci` (make test does it when npm is available)."
+        import os
+
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return AXE.read_text(encoding="utf-8")
+
+
+def site_pages(site: Path) -> list[str]:
+    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
+                  for p in site.rglob("index.html"))
+
+
+def test_axe_finds_no_violations_on_any_page_in_either_scheme(sample_server: str, built_sample: Path,
+                                                             axe_source: str) -> None:
+    """Every page, light and dark, two at a time (axe is CPU-bound and the machines have two cores)."""
+    import asyncio
+
+    from playwright.async_api import async_playwright
+
+    from conftest import CHROMIUM_ARGS, find_chromium
+
+    pages = site_pages(built_sample)
+    assert len(pages) >= 20
+    failures: list[str] = []
+
+    async def audit(browser, scheme: str, queue: asyncio.Queue) -> None:  # noqa: ANN001
+        # axe is injected as a script, which the pages' own policy would (rightly) refuse.
+        context = await browser.new_context(color_scheme=scheme, bypass_csp=True)
+        page = await context.new_page()
+        while not queue.empty():
+            path = await queue.get()
+            await page.goto(sample_server + path)
+            await page.evaluate(axe_source)
+            result = await page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+                                         WCAG_TAGS)
+            failures.extend(f"{scheme} {path or '/'}: {v['id']} ({len(v['nodes'])}): {v['nodes'][0]['target']} "
+                            f"{v['nodes'][0]['failureSummary'][:200]}" for v in result["violations"])
+        await context.close()
+
+    async def main() -> None:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+            jobs = []
+            for scheme in ("light", "dark"):
+                queue: asyncio.Queue = asyncio.Queue()
+                for path in pages:
+                    queue.put_nowait(path)
+                jobs.append(audit(browser, scheme, queue))
+            await asyncio.gather(*jobs)
+            await browser.close()
+
+    # The sync API of the other browser tests owns this thread's event loop; use a thread of our own.
+    import threading
+
+    errors: list[BaseException] = []
+    worker = threading.Thread(target=lambda: _run_catching(lambda: asyncio.run(main()), errors))
+    worker.start()
+    worker.join()
+    if errors:
+        raise errors[0]
+    assert not failures, "\n".join(failures)
+
+
+def _run_catching(function, errors: list[BaseException]) -> None:  # noqa: ANN001
+    try:
+        function()
+    except BaseException as error:  # noqa: BLE001 - handed back to the test's thread
+        errors.append(error)
+
+
+def test_every_page_has_a_strict_content_security_policy(built_sample: Path) -> None:
+    for html in built_sample.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        meta = soup.select_one('head > meta[http-equiv="Content-Security-Policy"]')
+        assert meta is not None, html
+        policy = meta["content"]
+        assert "default-src 'none'" in policy and "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+        assert soup.head.find_all(True)[0] is meta, f"{html}: the policy must come before anything else"
+        assert not soup.find_all(style=True), f"{html}: inline styles would need 'unsafe-inline'"
+
+
+CSP_LISTENER = ("document.addEventListener('securitypolicyviolation', e => "
+                "(window.__violations = window.__violations || []).push(e.violatedDirective + ' ' + e.blockedURI))")
+
+
+def test_no_page_breaks_its_policy_and_the_policy_is_enforced(page, sample_server: str,  # noqa: ANN001
+                                                               built_sample: Path) -> None:
+    page.add_init_script(CSP_LISTENER)
+    for path in site_pages(built_sample):
+        page.goto(sample_server + path)  # waits for the load event: every script and style has run
+        assert page.evaluate("window.__violations || []") == [], path
+    # search (a web worker and a fetch) and the services filter still work under the policy
+    page.goto(sample_server + "services/")
+    page.select_option("#services-level", "universal")
+    page.keyboard.press("/")
+    page.keyboard.type("supervision")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert page.evaluate("window.__violations || []") == []
+    # and the policy really is in force: an injected inline script is refused and reported
+    page.evaluate("document.head.appendChild(Object.assign(document.createElement('script'), "
+                  "{textContent: 'window.__ran = true'}))")
+    page.wait_for_timeout(100)
+    assert page.evaluate("window.__ran") is None
+    assert any(v.startswith("script-src") for v in page.evaluate("window.__violations"))
+    assert hosts(page.requests) == {urlparse(sample_server).netloc}
+
+
+def test_every_navigation_link_is_reachable_by_keyboard(page, sample_server: str) -> None:  # noqa: ANN001
+    page.goto(sample_server + "journey/")
+    wanted = set(page.locator("nav.md-nav--primary a.md-nav__link[href]").evaluate_all(
+        "links => links.map(a => a.href)"))
+    assert len(wanted) >= 20
+    reached: set[str] = set()
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        href = page.evaluate("document.activeElement && document.activeElement.href")
+        if href:
+            reached.add(href)
+        if wanted <= reached:
+            break
+    assert wanted <= reached, sorted(wanted - reached)
+
+
+def test_the_skip_link_comes_first_and_focus_is_visible(page, sample_server: str) -> None:  # noqa: ANN001
+    page.goto(sample_server + "thresholds/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.textContent.trim(), document.activeElement.getAttribute('href')]")
+    assert focused[0].lower().startswith("skip to content") and focused[1].startswith("#")
+    page.keyboard.press("Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle + ' ' + "
+                            "getComputedStyle(document.activeElement).boxShadow")
+    assert outline != "none none", "the focused element shows no outline or ring"
+
+
+def test_abbreviations_show_their_meaning_on_keyboard_focus(page, sample_server: str) -> None:  # noqa: ANN001
+    page.goto(sample_server + "teams/")
+    focusable = page.locator("abbr[tabindex='0']")
+    texts = focusable.evaluate_all("els => els.map(e => e.textContent)")
+    assert texts and len(texts) == len(set(texts))  # the first use of each, once
+    glossary = {t.abbr: t.term for t in load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent).area("glossary").terms}
+    first = focusable.first
+    first.focus()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(timeout=3000)
+    assert tooltip.inner_text().strip() == glossary[first.inner_text()]
+
+
+def test_a_page_prints_without_navigation(page, sample_server: str, tmp_path: Path) -> None:  # noqa: ANN001
+    page.goto(sample_server + "journey/")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
+        assert page.locator(chrome).first.evaluate("e => getComputedStyle(e).display") == "none", chrome
+    assert page.locator("article h1").is_visible()
+    width = page.locator("svg#journey-diagram").evaluate("e => e.getBoundingClientRect().width")
+    assert width <= page.locator("article").evaluate("e => e.getBoundingClientRect().width") + 1
+    page.screenshot(path=str(tmp_path / "journey-print.png"), full_page=True)
+    page.pdf(path=str(tmp_path / "journey.pdf"))
+    assert (tmp_path / "journey.pdf").stat().st_size > 10_000
+
+
+def test_the_whole_handbook_prints_from_one_page(built_sample: Path) -> None:
+    soup = BeautifulSoup((built_sample / "print" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article")
+    titles = [h.get_text().strip("¶ ") for h in article.select("h2")]
+    assert titles[:4] == ["Vision and values", "Our practice model", "How we are organised", "The child's journey"]
+    assert article.select_one("svg#journey-diagram") and article.select_one(".hb-continuum table")
+    assert not article.select("form")  # no filter on paper
+    for stage_heading in ("contact", "closure", "universal", "front-door"):
+        assert article.find(id=stage_heading) is not None
+
+
+def test_every_page_links_to_the_accessibility_statement(built_sample: Path) -> None:
+    for html in built_sample.rglob("index.html"):
+        links = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select(".md-footer a.hb-footer-link")
+        assert any(a.get_text() == "Accessibility statement" for a in links), html
+    statement = BeautifulSoup((built_sample / "accessibility" / "index.html").read_text(), "html.parser")
+    headings = [h.get_text().strip("¶ ") for h in statement.select("article h2, article h3")]
+    for required in ("How accessible this website is", "Feedback and contact information", "Enforcement procedure",
+                     "Compliance status", "How we tested this website", "Preparation of this accessibility statement"):
+        assert required in headings
+    assert re.search(r"axe-core \d+\.\d+\.\d+", statement.get_text())
