@@ -39,7 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     handbook = site.current()
     if config.nav:
         _insert_into_nav(config.nav, site.generated_nav(handbook))
-    for path in site.generated_assets(handbook):
+    for path in site.generated_assets(handbook, config.site_url):
         if path.endswith(".css") and path not in config.extra_css:
             config.extra_css.append(path)
     return config
@@ -49,7 +49,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     handbook = site.current()
     for path, content in site.generated_pages(handbook).items():
         files.append(File.generated(config, path, content=content))
-    for path, content in site.generated_assets(handbook).items():
+    for path, content in site.generated_assets(handbook, config.site_url).items():
         files.append(File.generated(config, path, content=content))
     return files
 

@@ -20,6 +20,7 @@ from handbook import site  # noqa: E402
 from handbook.areas import AREAS_BY_ID  # noqa: E402
 from handbook.links import edit_url, suggest_url  # noqa: E402
 from handbook.errors import HandbookDataError  # noqa: E402
+from handbook.reviews import TODAY_ENV, TodayError  # noqa: E402
 from handbook.render.areas import render_timescales_table  # noqa: E402
 from handbook.render.context import Context  # noqa: E402
 from handbook.render.frameworks import (  # noqa: E402
@@ -29,6 +30,7 @@ from handbook.render.frameworks import (  # noqa: E402
 )
 from handbook.render.home import render_home  # noqa: E402
 from handbook.render.pages import AREA_RENDERERS  # noqa: E402
+from handbook.render.review import recent_amendments, render_review_dashboard, review_box  # noqa: E402
 from handbook.render.statement import render_accessibility_statement  # noqa: E402
 from handbook.render.whole import render_whole_handbook  # noqa: E402
 
@@ -50,6 +52,8 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
         handbook = site.load(project)
     except HandbookDataError as error:
         raise PluginError(f"The handbook data has errors.\n\n{error}") from None
+    except TodayError as error:
+        raise PluginError(f"{TODAY_ENV}: {error}") from None
     if not os.environ.get(CHECKED_ENV):  # `handbook build` has printed them already
         for warning in handbook.warnings:
             _log.warning(warning.format())
@@ -62,6 +66,8 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
     env.conf["extra"]["handbook_notice"] = settings["notice"]
     env.conf["extra"]["handbook_notice_label"] = settings["notice_label"]
     env.variables["authority"] = handbook.authority
+    # The label Material shows (as a tooltip) on navigation items marked as recently updated.
+    env.conf["extra"].setdefault("status", {})["new"] = "Updated recently"
 
     data_folder = site.data_dir_for(project)
     data_prefix = (data_folder.relative_to(project).as_posix() if data_folder.is_relative_to(project)
@@ -82,11 +88,11 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
         if area_id not in AREA_RENDERERS:
             raise PluginError(f"{env.page.file.src_uri}: there is no area called {area_id!r}; "
                               f"use one of {', '.join(AREA_RENDERERS)}.")
-        return render(AREA_RENDERERS[area_id], source=f"{data_prefix}/{AREAS_BY_ID[area_id].file}")
+        return with_review(area_id, render(AREA_RENDERERS[area_id], source=f"{data_prefix}/{AREAS_BY_ID[area_id].file}"))
 
     @env.macro
     def home() -> str:
-        return render(render_home, source=f"{data_prefix}/{AREAS_BY_ID['authority'].file}")
+        return with_review("authority", render(render_home, source=f"{data_prefix}/{AREAS_BY_ID['authority'].file}"))
 
     @env.macro
     def framework_page(framework_id: str) -> str:
@@ -99,6 +105,22 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
     @env.macro
     def coverage() -> str:
         return render(render_coverage)
+
+    def with_review(area_id: str, markdown: str) -> str:
+        """The review box at the top of an area's page (after its title), and the nav marker."""
+        area = AREAS_BY_ID[area_id]
+        ctx = Context(handbook, env.page.file.src_uri)
+        if recent_amendments(ctx, area_id):
+            env.page.meta["status"] = "new"  # Material marks the page in the navigation
+        box = review_box(ctx, area, site.last_changed(project, f"{data_prefix}/{area.file}"))
+        if markdown.startswith("# "):  # the home page renders its own title: the box goes under it
+            title, _, rest = markdown.partition("\n")
+            return f"{title}\n\n{box}\n{rest}"
+        return f"{box}\n{markdown}"
+
+    @env.macro
+    def review_dashboard() -> str:
+        return render(render_review_dashboard)
 
     @env.macro
     def accessibility_statement() -> str:

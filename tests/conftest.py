@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# Reviews fall due as time passes; the tests judge them against a fixed day so they never drift.
+TODAY = "2026-11-22"
+os.environ["HANDBOOK_TODAY"] = TODAY
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINIMAL_DATA = FIXTURES / "minimal" / "data"
 # The worked example the generator's tests build: the repository's own data, except in a

@@ -18,12 +18,12 @@ def test_check_prints_an_annotation_with_file_and_line(tmp_path: Path) -> None:
     assert run.returncode == 1
     errors = [line for line in run.stdout.splitlines() if line.startswith("::error ")]
     assert errors == [
-        "::error file=data/journey.yaml,line=5,col=5,title=Unknown team `frontdoor`::"
+        "::error file=data/journey.yaml,line=6,col=5,title=Unknown team `frontdoor`::"
         "where: stages › contact › team%0Afound: `frontdoor`, which is not the id of any team"
         "%0Aexpected: the id of a team: `front-door`, `family-team`%0Afix: Did you mean `front-door`?"
     ]
     text = summary_file.read_text()
-    assert "| ❌ error | `data/journey.yaml:5:5` | Unknown team `frontdoor`." in text
+    assert "| ❌ error | `data/journey.yaml:6:5` | Unknown team `frontdoor`." in text
 
 
 def test_no_annotations_outside_github_actions(tmp_path: Path) -> None:

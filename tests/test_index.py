@@ -33,7 +33,7 @@ def test_references_inside_an_item_belong_to_that_item(index: Index) -> None:
 
 def test_items_know_their_page_anchor_file_and_line(index: Index) -> None:
     stage = index.items["assessment"]
-    assert (stage.page, stage.anchor, stage.file, stage.line) == ("journey.md", "assessment", "data/journey.yaml", 26)
+    assert (stage.page, stage.anchor, stage.file, stage.line) == ("journey.md", "assessment", "data/journey.yaml", 27)
     statement = index.statements["PS7"]
     assert (statement.page, statement.anchor) == ("frameworks/kss-practice-supervisors.md", "ps7")
 

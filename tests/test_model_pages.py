@@ -33,11 +33,13 @@ def test_the_continuum_has_a_column_per_level_in_its_colours(built_sample: Path,
     headers = table.select("thead th[scope=col]")[1:]
     levels = sample.area("thresholds").levels
     assert [h.get_text(" ").split(" ", 2)[2] for h in headers] == [level.name for level in levels]
+    styles = (built_sample / "stylesheets" / "levels.css").read_text()
     for header, level in zip(headers, levels):
-        style = header["style"]
-        assert level.colour in style
-        text = re.search(r"(?<!-)color: (#[0-9a-f]{6})", style).group(1)
-        assert contrast(level.colour, text) >= 4.5
+        assert f"hb-level--{level.id}" in header["class"]
+        rule = re.search(rf"\.hb-level--{level.id} \{{ background-color: (#[0-9a-f]{{6}}); color: (#[0-9a-f]{{6}}); \}}",
+                         styles)
+        assert rule and rule.group(1) == level.colour
+        assert contrast(rule.group(1), rule.group(2)) >= 4.5
     row_labels = [th.get_text() for th in table.select("tbody th[scope=row]")]
     for domain in sample.area("thresholds").domains:
         assert domain.name in row_labels

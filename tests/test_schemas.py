@@ -19,6 +19,16 @@ def load_schema(name: str) -> dict:
     return json.loads((REPO / "schema" / name).read_text(encoding="utf-8"))
 
 
+class Yaml12Loader(yaml.SafeLoader):
+    """Reads dates as text, as YAML 1.2 (and so the editors' YAML language server) does."""
+
+
+Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def schema_errors(data_dir: Path) -> list[str]:
     """Every schema complaint about every data file (a file YAML cannot read counts as one)."""
     complaints = []
@@ -28,7 +38,7 @@ def schema_errors(data_dir: Path) -> list[str]:
         if not path.exists():
             continue
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=Yaml12Loader)
         except (yaml.YAMLError, UnicodeDecodeError) as error:
             complaints.append(f"{path.name}: cannot be read: {error}")
             continue

@@ -26,6 +26,7 @@ class Area:
     # take them, and links in the data may point at them; tests/test_sections.py keeps this
     # list in step with what the renderers write.
     sections: tuple[str, ...] = ()
+    optional: bool = False  # a missing file means "none yet" rather than a mistake
 
 
 AREAS: tuple[Area, ...] = (
@@ -64,6 +65,8 @@ AREAS: tuple[Area, ...] = (
          sections=("workforce", "partnerships")),
     Area("glossary", "Glossary", "glossary.yaml", schema.GlossaryFile, "glossary.md", "",
          "The abbreviations and terms you will meet, explained."),
+    Area("amendments", "What's changed", "amendments.yaml", schema.AmendmentsFile, "whats-changed.md", "",
+         "Every change to the handbook, newest first, and a feed to follow them.", optional=True),
 )
 
 AREAS_BY_ID: dict[str, Area] = {area.id: area for area in AREAS}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,10 +23,10 @@ from .validate import check
 CHECKED_ENV = "HANDBOOK_ALREADY_CHECKED"
 
 
-def run_check(project: Path, data_dir: Path | None = None, quiet: bool = False) -> int:
+def run_check(project: Path, data_dir: Path | None = None, quiet: bool = False, strict_review: bool = False) -> int:
     data_dir = data_dir or data_dir_for(project)
     started = time.perf_counter()
-    handbook, problems = check(data_dir, base=project)
+    handbook, problems = check(data_dir, base=project, strict_review=strict_review)
     elapsed_ms = (time.perf_counter() - started) * 1000
     if problems.items:
         print(format_report(problems.errors, problems.warnings), file=sys.stderr)
@@ -42,9 +44,9 @@ def run_check(project: Path, data_dir: Path | None = None, quiet: bool = False) 
     return 0
 
 
-def run_build(project: Path, config: Path, site_dir: Path) -> int:
+def run_build(project: Path, config: Path, site_dir: Path, strict_review: bool = False) -> int:
     """Check, then build into a temporary folder and swap it in only when the build succeeds."""
-    status = run_check(project)
+    status = run_check(project, strict_review=strict_review)
     if status:
         return status
     site_dir = site_dir if site_dir.is_absolute() else project / site_dir
@@ -143,6 +145,42 @@ def run_new(project: Path, folder: Path, name: str, short_name: str | None, with
     return 0
 
 
+def run_reviews(project: Path, by_owner: Path | None) -> int:
+    """List every review by due date; with --by-owner, write each owner's overdue list to a folder."""
+    from .render.text import day
+    from .reviews import by_due_date
+
+    handbook, problems = check(data_dir_for(project), base=project)
+    if handbook is None:
+        print(format_report(problems.errors), file=sys.stderr)
+        return 1
+    statuses = by_due_date(handbook.reviews)
+    for status in statuses:
+        state = f"OVERDUE by {status.days_overdue} days" if status.overdue else "up to date"
+        print(f"{day(status.next_due):>18}  {state:<22} {status.owner}: {status.title}")
+    if by_owner is not None:
+        by_owner.mkdir(parents=True, exist_ok=True)
+        owners: dict[str, list] = {}
+        for status in statuses:
+            if status.overdue:
+                owners.setdefault(status.owner, []).append(status)
+        index = []
+        for owner, overdue in owners.items():
+            slug = re.sub(r"[^a-z0-9]+", "-", owner.lower()).strip("-")
+            lines = [f"The following parts of the handbook owned by the **{owner}** are overdue for review "
+                     f"(as of {day(handbook.today)}):", ""]
+            lines += [f"- [ ] **{s.title}** ({s.kind}): due {day(s.next_due)}, last reviewed "
+                      f"{day(s.last_reviewed)}, every {s.every}. Source: `{s.file}`" for s in overdue]
+            lines += ["", "When a review is done, update `last_reviewed` in the file and close this issue. "
+                      "This issue is updated every week by the review-reminders workflow."]
+            (by_owner / f"{slug}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            index.append({"owner": owner, "file": f"{slug}.md", "overdue": len(overdue),
+                          "title": f"Handbook review overdue: {owner}"})
+        (by_owner / "owners.json").write_text(json.dumps(index, indent=2) + "\n", encoding="utf-8")
+        print(f"Wrote the overdue reviews of {plural(len(index), 'owner')} to {by_owner}.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="handbook",
@@ -150,16 +188,24 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--project", type=Path, default=Path.cwd(),
                         help="the folder holding mkdocs.yml and data/ (default: the current folder)")
+    parser.add_argument("--today", default=None, metavar="YYYY-MM-DD",
+                        help="the date reviews are judged against (default: HANDBOOK_TODAY, else today)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
 
     check_parser = commands.add_parser("check", help="check the data and list every problem found")
     check_parser.add_argument("--data", type=Path, default=None,
                               help="the data folder (default: data/ in the project)")
     check_parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    check_parser.add_argument("--strict-review", action="store_true", help="make overdue reviews errors")
 
     build_parser = commands.add_parser("build", help="check the data, then build the site with mkdocs --strict")
     build_parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     build_parser.add_argument("--site-dir", type=Path, default=Path("site"))
+    build_parser.add_argument("--strict-review", action="store_true", help="fail when a review is overdue")
+
+    reviews_parser = commands.add_parser("reviews", help="list every review by due date, overdue first")
+    reviews_parser.add_argument("--by-owner", type=Path, default=None, metavar="FOLDER",
+                                help="also write each owner's overdue reviews to FOLDER (for the reminders workflow)")
 
     schema_parser = commands.add_parser(
         "schema", help="write the JSON Schemas editors use (schema/) and point each data file at its schema")
@@ -181,11 +227,29 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     project: Path = args.project.resolve()
+    from .reviews import TODAY_ENV, TodayError, today
+
+    try:
+        today(args.today)
+    except TodayError as error:
+        parser.error(f"{'--today' if args.today else TODAY_ENV}: {error}")
+    if args.today:
+        os.environ[TODAY_ENV] = args.today  # the build's own process reads it too
+    try:
+        return _dispatch(args, project, parser)
+    except BrokenPipeError:  # e.g. `handbook reviews | head`: the reader stopped listening
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _dispatch(args: argparse.Namespace, project: Path, parser: argparse.ArgumentParser) -> int:
     if args.command == "check":
-        return run_check(project, args.data.resolve() if args.data else None, args.quiet)
+        return run_check(project, args.data.resolve() if args.data else None, args.quiet, args.strict_review)
     if args.command == "build":
         config = args.config_file if args.config_file.is_absolute() else project / args.config_file
-        return run_build(project, config, args.site_dir)
+        return run_build(project, config, args.site_dir, args.strict_review)
+    if args.command == "reviews":
+        return run_reviews(project, args.by_owner.resolve() if args.by_owner else None)
     if args.command == "new":
         return run_new(project, args.folder.resolve(), args.name, args.short_name, args.with_example)
     if args.command == "diff":

@@ -124,6 +124,10 @@ class _Builder:
         try:
             value = self.constructor.construct_object(node, deep=True)
         except (ValueError, TypeError, OverflowError) as error:  # e.g. `!!int abc`
+            if node.tag.endswith(":timestamp") and not node.style:
+                # Looks like a date but is not a real one (2026-13-40): keep the text, so the
+                # field's own check can say a date is expected, on its line.
+                return node.value
             raise yaml.constructor.ConstructorError(
                 None, None, f"the value “{node.value}” does not fit its tag {node.tag} ({error})",
                 node.start_mark) from None

@@ -16,6 +16,7 @@ from pathlib import Path
 from .areas import FRAMEWORKS_FOLDER
 from .jsonschema import schema_line
 from .loader import load_yaml
+from .reviews import today
 from .validate import check
 
 STARTER = Path(__file__).parent / "starter"
@@ -117,6 +118,7 @@ def create(generator: Path, target: Path, name: str, short_name: str | None = No
     else:
         for path in sorted((STARTER / "data").glob("*.yaml")):
             text = path.read_text(encoding="utf-8").replace("__NAME__", name).replace("__SHORT__", short)
+            text = text.replace("__TODAY__", today().isoformat())
             (data / path.name).write_text(text, encoding="utf-8")
         # The glossary's abbreviations are the same everywhere: start from the example's.
         glossary = _rename((sample / "glossary.yaml").read_text(encoding="utf-8"), old_names, (name, short))

@@ -9,6 +9,7 @@ derived rather than typed twice.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal
@@ -65,6 +66,17 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False, allow_inf_nan=False)
 
 
+ReviewInterval = Literal["3 months", "6 months", "12 months", "24 months"]
+
+
+class Review(Model):
+    """Who owns a part of the handbook and when it was last checked against practice."""
+
+    owner: Text = Field(description="The role that owns this part, e.g. Head of Quality Assurance (never a name).")
+    last_reviewed: datetime.date = Field(description="When it was last reviewed, as 2026-06-15.")
+    every: ReviewInterval = Field("12 months", description="How often it is reviewed.")
+
+
 class Item(Model):
     """Something in the model that can be linked to and can evidence framework statements."""
 
@@ -78,11 +90,13 @@ class Item(Model):
         default_factory=list,
         description="Ids of the framework statements this item evidences, e.g. PS7 or OM4.",
     )
+    review: Review | None = Field(None, description="Only for an item reviewed apart from its area.")
 
 
 class AreaFile(Model):
     """Fields every area file may have: an introduction and questions for reflection."""
 
+    review: Review | None = Field(None, description="Who owns this area and when it was last reviewed.")
     intro: Prose | None = Field(None, description="Opening text for the area's page.")
     reflective_questions: list[Line] = Field(
         default_factory=list,
@@ -169,6 +183,7 @@ class AuthorityFile(Model):
     repository: RepositorySettings | None = Field(
         None, description="Where the handbook's source lives; leave out to show no edit links."
     )
+    review: Review | None = Field(None, description="Who owns the home page and when it was last reviewed.")
     privacy: PrivacySettings = PrivacySettings()
     accessibility: AccessibilitySettings | None = Field(
         None, description="The accessibility statement's contact details, status and known issues."
@@ -500,8 +515,27 @@ class Term(Model):
 
 
 class GlossaryFile(Model):
+    review: Review | None = None
     intro: Prose | None = None
     terms: list[Term] = Field(min_length=1)
+
+
+# --- amendments.yaml -------------------------------------------------------------------------
+
+
+class Amendment(Model):
+    date: datetime.date = Field(description="When the change was made, as 2026-11-10.")
+    summary: Text = Field(description="What changed, in a sentence.")
+    why: Prose | None = None
+    approved_by: Text = Field(description="The role that approved the change.")
+    areas: list[Text] = Field(min_length=1, description="The areas (pages) it changed, e.g. [services, journey].")
+
+
+class AmendmentsFile(Model):
+    mark_recent_for_days: int = Field(
+        30, ge=0, le=366, description="For how many days a changed page is marked as updated."
+    )
+    amendments: list[Amendment] = Field(default_factory=list)
 
 
 # --- frameworks/*.yaml ------------------------------------------------------------------------

@@ -6,8 +6,10 @@ the page generator (an MkDocs hook) sees the same model without reading the data
 
 from __future__ import annotations
 
+import datetime
 import html
 import os
+import subprocess
 from pathlib import Path
 
 from . import areas
@@ -65,18 +67,42 @@ def chrome_text(text: str) -> str:
 LEVEL_STYLES = "stylesheets/levels.css"
 
 
-def generated_assets(handbook: Handbook) -> dict[str, str]:
-    """Files made from the data that are not pages: the threshold levels' colours.
+def generated_assets(handbook: Handbook, site_url: str | None = None) -> dict[str, str]:
+    """Files made from the data that are not pages.
 
-    A stylesheet rather than style attributes, so the Content-Security-Policy can forbid inline
-    styles. The text colour on each level is computed for contrast, so it meets WCAG AA.
+    - the threshold levels' colours, as a stylesheet rather than style attributes, so the
+      Content-Security-Policy can forbid inline styles (text colours computed to meet AA);
+    - review.json, every review with its owner and dates, for bots and dashboards;
+    - the Atom feed of amendments, for Outlook or any feed reader.
     """
     from .render.colour import text_colour_on
+    from .render.review import FEED, REVIEW_JSON, atom_feed, review_json
 
     rules = [f".hb-level--{level.id} {{ background-color: {level.colour}; color: {text_colour_on(level.colour)}; }}"
              for level in handbook.area("thresholds").levels]
     header = "/* Generated from data/thresholds.yaml at build time: edit the colours there. */"
-    return {LEVEL_STYLES: "\n".join([header, *rules]) + "\n"}
+    return {
+        LEVEL_STYLES: "\n".join([header, *rules]) + "\n",
+        REVIEW_JSON: review_json(handbook.reviews, handbook.today),
+        FEED: atom_feed(handbook.authority, handbook.area("amendments"), site_url),
+    }
+
+
+_last_changed: dict[tuple[Path, str], datetime.date | None] = {}
+
+
+def last_changed(project: Path, path: str) -> datetime.date | None:
+    """When `path` last changed in git (None outside a git checkout): not the same as "last reviewed"."""
+    key = (project, path)
+    if key not in _last_changed:
+        try:
+            result = subprocess.run(["git", "log", "-1", "--format=%cs", "--", path], cwd=project,
+                                    capture_output=True, text=True, timeout=10)
+            text = result.stdout.strip()
+            _last_changed[key] = datetime.date.fromisoformat(text) if result.returncode == 0 and text else None
+        except (OSError, subprocess.SubprocessError, ValueError):
+            _last_changed[key] = None
+    return _last_changed[key]
 
 
 def generated_nav(handbook: Handbook) -> list[dict[str, str]]:

@@ -7,6 +7,7 @@ file and line; reference problems are found against the complete index.
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -16,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import schema
+from . import reviews, schema
 from .areas import AREAS, FRAMEWORKS_FOLDER, RESERVED_FRAMEWORK_IDS, Area
 from .errors import (
     HandbookDataError,
@@ -86,6 +87,8 @@ class Handbook:
     index: Index
     warnings: list[Problem] = field(default_factory=list)
     framework_files: dict[str, str] = field(default_factory=dict)  # framework id -> data file
+    reviews: list[reviews.ReviewStatus] = field(default_factory=list)
+    today: datetime.date = field(default_factory=datetime.date.today)
 
     def area(self, area_id: str) -> Any:
         return self.areas[area_id]
@@ -98,11 +101,15 @@ def display_path(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
-def check(data_dir: Path, base: Path | None = None, docs_dir: Path | None = None) -> tuple[Handbook | None, Problems]:
+def check(data_dir: Path, base: Path | None = None, docs_dir: Path | None = None,
+          today: datetime.date | None = None, strict_review: bool = False) -> tuple[Handbook | None, Problems]:
     """Validate everything in `data_dir`. Paths in messages are shown relative to `base`.
 
     `docs_dir` (default: docs/ in `base`) lists the narrative pages links in the text may point to.
+    `today` decides which reviews are overdue (default: HANDBOOK_TODAY, else the real date); with
+    `strict_review`, an overdue review is an error rather than a warning.
     """
+    on = today or reviews.today()
     base = base if base is not None else data_dir.parent
     docs_dir = docs_dir if docs_dir is not None else base / "docs"
     problems = Problems()
@@ -112,6 +119,9 @@ def check(data_dir: Path, base: Path | None = None, docs_dir: Path | None = None
     for area in AREAS:
         path = data_dir / area.file
         shown = display_path(path, base)
+        if not path.is_file() and area.optional:
+            valid_areas.append((area, area.model(), LoadedFile(path=shown, data={})))
+            continue
         if not path.is_file():
             problems.add(
                 Problem(
@@ -173,6 +183,11 @@ def check(data_dir: Path, base: Path | None = None, docs_dir: Path | None = None
     authority = next((d for a, d, _ in valid_areas if a.id == "authority"), None)
     privacy = authority.privacy if authority is not None else schema.PrivacySettings()  # type: ignore[attr-defined]
     problems.extend(scan_for_personal_data(files.values(), privacy.case_id_pattern, privacy.allow))
+    areas_by_id = {a.id: d for a, d, _ in valid_areas}
+    review_statuses = reviews.review_statuses(areas_by_id, files, index, on)
+    problems.extend(reviews.review_problems(review_statuses, strict_review))
+    problems.extend(reviews.missing_reviews(areas_by_id, files))
+
     # Gaps are only meaningful once everything else is valid; before that they would drown the errors.
     if not problems.errors and authority is not None:
         severity = Severity.ERROR if authority.coverage.gaps == "error" else Severity.WARNING  # type: ignore[attr-defined]
@@ -189,13 +204,16 @@ def check(data_dir: Path, base: Path | None = None, docs_dir: Path | None = None
         index=index,
         warnings=problems.warnings,
         framework_files={f.id: loaded.path for f, loaded in frameworks},
+        reviews=review_statuses,
+        today=on,
     )
     return handbook, problems
 
 
-def load_handbook(data_dir: Path, base: Path | None = None, docs_dir: Path | None = None) -> Handbook:
+def load_handbook(data_dir: Path, base: Path | None = None, docs_dir: Path | None = None,
+                  today: datetime.date | None = None) -> Handbook:
     """Like `check`, but raises `HandbookDataError` carrying every error when the data is invalid."""
-    handbook, problems = check(data_dir, base, docs_dir)
+    handbook, problems = check(data_dir, base, docs_dir, today)
     if handbook is None:
         raise HandbookDataError(problems.errors)
     return handbook
@@ -421,6 +439,10 @@ def _explain(detail: Any, loaded: LoadedFile, model: type[BaseModel]) -> Problem
     if kind in ("float_type", "float_parsing"):
         return Problem(**base, title=f"`{name}` should be a number", found=_describe_value(value),
                        expected="a number such as 85 or 2.5", fix="Write the number in digits, without words or units.")
+    if kind.startswith("date_") or kind == "date_type":
+        return Problem(**base, title=f"`{name}` should be a date", found=_describe_value(value),
+                       expected="a date written year-month-day, e.g. 2026-06-15",
+                       fix="Write the date as four-digit year, month and day, joined by hyphens.")
     if kind in ("bool_type", "bool_parsing"):
         return Problem(**base, title=f"`{name}` should be true or false", found=_describe_value(value),
                        expected="true or false", fix="Write true or false.")
@@ -594,6 +616,16 @@ def _check_rules(area: Area, data: BaseModel, loaded: LoadedFile, index: Index) 
                     break
                 seen.add(current)
                 current = reports_to[current]
+    if isinstance(data, schema.AmendmentsFile):
+        pages = [a.id for a in AREAS if a.page and not a.optional]
+        for i, amendment in enumerate(data.amendments):
+            for j, area_id in enumerate(amendment.areas):
+                if area_id not in pages:
+                    suggestion = did_you_mean(area_id, pages)
+                    yield at(("amendments", i, "areas", j), f"Unknown area `{area_id}`",
+                             found=f"`{area_id}`, which is not an area of the handbook",
+                             expected=f"one of {describe_choices(pages, 12)}",
+                             fix=f"Did you mean `{suggestion}`?" if suggestion else "Use one of the areas listed.")
     if isinstance(data, schema.GlossaryFile):
         seen_terms: dict[str, int] = {}
         for i, term in enumerate(data.terms):

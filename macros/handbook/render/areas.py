@@ -37,7 +37,8 @@ def heading(level: int, text: str, anchor: str | None = None) -> str:
 
 def evidence(ctx: Context, obj: object) -> str:
     """The line under an item: badges for the statements it meets, and a link to its source."""
-    parts = [part for part in (ctx.badges(list(getattr(obj, "evidences", []))), ctx.source_link(obj)) if part]
+    parts = [part for part in (ctx.badges(list(getattr(obj, "evidences", []))), ctx.review_line(obj),
+                               ctx.source_link(obj)) if part]
     return " · ".join(parts) + "\n{: .hb-evidence }" if parts else ""
 
 

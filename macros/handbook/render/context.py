@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..index import ItemRecord, StatementRecord
 from ..links import line_url
 from ..validate import Handbook
-from .text import attribute, inline, prose
+from .text import attribute, day, inline, prose
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,17 @@ class Context:
             return ""
         where = f"{record.file}, line {record.line}" if record.line else record.file
         return f"[Source: {inline(where)}]({line_url(repository, record.file, record.line)}){{ .hb-source-link }}"
+
+    def review_line(self, obj: object) -> str:
+        """For an item reviewed apart from its area: who owns it and when it is next due."""
+        record = self.index.items.get(getattr(obj, "id", ""))
+        if getattr(obj, "review", None) is None or record is None or record.obj is not obj:
+            return ""
+        status = next((s for s in self.handbook.reviews if s.page == record.page and s.anchor == record.anchor), None)
+        if status is None:
+            return ""
+        due = f"next due {day(status.next_due)}" + (" (**overdue**)" if status.overdue else "")
+        return f"Reviewed by the {inline(status.owner)}: last {day(status.last_reviewed)}, {due}"
 
     def links_sentence(self, item_ids: list[str]) -> str:
         return ", ".join(self.item_link(i) for i in item_ids)

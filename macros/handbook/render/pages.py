@@ -16,6 +16,7 @@ from .areas import (
     render_vision,
 )
 from .context import Context
+from .review import render_amendments
 from .services import render_services
 from .thresholds import render_thresholds
 
@@ -31,4 +32,5 @@ AREA_RENDERERS: dict[str, Callable[[Context], str]] = {
     "quality": render_quality,
     "foundations": render_foundations,
     "glossary": render_glossary,
+    "amendments": render_amendments,
 }

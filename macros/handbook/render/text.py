@@ -11,6 +11,7 @@ anyway, because macro output is not rendered again; escaping braces keeps it ine
 
 from __future__ import annotations
 
+import datetime
 import re
 import textwrap
 
@@ -84,3 +85,8 @@ def join_sentence(entries: list[str]) -> str:
     if len(entries) <= 2:
         return " and ".join(entries)
     return ", ".join(entries[:-1]) + " and " + entries[-1]
+
+
+def day(date: datetime.date) -> str:
+    """`3 November 2026`."""
+    return f"{date.day} {date:%B %Y}"
