@@ -17,9 +17,12 @@ def test_positions_of_keys_and_values(tmp_path: Path) -> None:
     loaded, problems = load_yaml(write(tmp_path, "stages:\n  - id: contact\n    evidences: [OM4, PS5]\n"), "f.yaml")
     assert not problems and loaded is not None
     assert loaded.data == {"stages": [{"id": "contact", "evidences": ["OM4", "PS5"]}]}
-    assert (loaded.keys[("stages", 0, "id")].line, loaded.keys[("stages", 0, "id")].column) == (2, 5)
-    assert (loaded.values[("stages", 0, "evidences", 1)].line,
-            loaded.values[("stages", 0, "evidences", 1)].column) == (3, 22)
+    key = loaded.position(("stages", 0, "id"))
+    value = loaded.position(("stages", 0, "evidences", 1))
+    assert (key.line, key.column) == (2, 5)
+    assert (value.line, value.column) == (3, 22)
+    assert loaded.position(("stages", 0, "missing")).line == 2  # the entry that lacks it
+    assert loaded.position(("nowhere",)).line == 1
 
 
 def test_position_of_a_missing_field_is_its_entry(tmp_path: Path) -> None:

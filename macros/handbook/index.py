@@ -110,14 +110,19 @@ def _name_of(obj: BaseModel) -> str:
 def build_index(
     areas: list[tuple[Area, BaseModel, LoadedFile]],
     frameworks: list[tuple[FrameworkFile, LoadedFile]],
+    walked: dict[str, list[tuple[BaseModel, Loc]]] | None = None,
 ) -> tuple[Index, list[Problem]]:
-    """Index every id'd item and statement; report ids used twice."""
+    """Index every id'd item and statement; report ids used twice.
+
+    `walked` is each area's models with their paths, when the caller has already listed them.
+    """
+    walked = walked if walked is not None else {area.id: list(walk_models(data)) for area, data, _ in areas}
     index = Index()
     problems: list[Problem] = []
     sources: list[tuple[ItemRecord, BaseModel, Loc]] = []
 
     for area, data, loaded in areas:
-        for obj, loc in walk_models(data):
+        for obj, loc in walked[area.id]:
             item_id = getattr(obj, "id", None)
             if item_id is None or not hasattr(type(obj), "kind"):
                 continue
@@ -161,7 +166,7 @@ def build_index(
     # above them, e.g. a decision's outcome belongs to its stage.
     for area, data, loaded in areas:
         owner: list[tuple[Loc, ItemRecord]] = []
-        for obj, loc in walk_models(data):
+        for obj, loc in walked[area.id]:
             while owner and loc[: len(owner[-1][0])] != owner[-1][0]:
                 owner.pop()
             item_id = getattr(obj, "id", None)

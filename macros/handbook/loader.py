@@ -75,63 +75,98 @@ class Position:
     column: int
 
 
+def _mark(node: Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
 @dataclass
 class LoadedFile:
-    """One YAML file's data and the position of every value and key in it."""
+    """One YAML file's data, and its node tree to find where any value or key is.
+
+    Positions are looked up on demand by walking the node tree along the path: building a map
+    of every value's position up front cost more than the rest of the check on a large handbook.
+    """
 
     path: str  # as shown to the user, relative to the project
     data: Any
+    text: str = ""
     lines: list[str] = field(default_factory=list)
-    values: dict[Loc, Position] = field(default_factory=dict)
-    keys: dict[Loc, Position] = field(default_factory=dict)
+    root: Node | None = None
 
     def position(self, loc: Loc) -> Position | None:
         """Where `loc` is in the file: the key for a field, else the nearest enclosing value."""
-        for end in range(len(loc), -1, -1):
-            prefix = loc[:end]
-            if end == len(loc) and prefix in self.keys:
-                return self.keys[prefix]
-            if prefix in self.values:
-                return self.values[prefix]
-            if prefix in self.keys:
-                return self.keys[prefix]
-        return None
+        node, key_node = self.root, None
+        for step in loc:
+            if isinstance(node, MappingNode):
+                found = None
+                for key, value in node.value:  # the last match wins, as with merge keys
+                    if isinstance(key, ScalarNode) and key.value == str(step):
+                        found = (key, value)
+                if found is None:
+                    break
+                key_node, node = found
+            elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+                key_node, node = None, node.value[step]
+            else:
+                break
+        else:
+            return _mark(key_node if key_node is not None else node) if node is not None else None
+        return _mark(node) if node is not None else None
 
     def line_of(self, loc: Loc) -> int | None:
         position = self.position(loc)
         return position.line if position else None
 
 
-def _mark(node: Node) -> Position:
-    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+_STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+# First characters after which PyYAML tries its implicit types (numbers, booleans, null, dates...).
+_TYPED_FIRST_CHARACTERS = frozenset(k for k in yaml.resolver.Resolver.yaml_implicit_resolvers if k)
+
+
+class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
+    """The same YAML, read faster: plain text starting with an ordinary letter is text.
+
+    PyYAML's resolver tries its type patterns in Python for every scalar; most of a handbook is
+    prose, and a value that begins with a letter no pattern starts with can only be a string.
+    """
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is ScalarNode and implicit[0] and value and value[0] not in _TYPED_FIRST_CHARACTERS:
+            return _STR_TAG
+        return super().resolve(kind, value, implicit)
 
 
 class _Builder:
-    """Turns a composed node tree into Python data and a position map."""
+    """Turns a composed node tree into Python data."""
 
     def __init__(self, loaded: LoadedFile, problems: list[Problem]):
         self.loaded = loaded
         self.problems = problems
         self.constructor = _Loader("")  # only its scalar constructors are used
 
-    def build(self, node: Node, loc: Loc) -> Any:
-        self.loaded.values[loc] = _mark(node)
+    def build(self, node: Node) -> Any:
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
         if isinstance(node, MappingNode):
-            return self._mapping(node, loc)
-        if isinstance(node, SequenceNode):
-            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, ScalarNode)
-        try:
-            value = self.constructor.construct_object(node, deep=True)
-        except (ValueError, TypeError, OverflowError) as error:  # e.g. `!!int abc`
-            if node.tag.endswith(":timestamp") and not node.style:
-                # Looks like a date but is not a real one (2026-13-40): keep the text, so the
-                # field's own check can say a date is expected, on its line.
-                return node.value
-            raise yaml.constructor.ConstructorError(
-                None, None, f"the value “{node.value}” does not fit its tag {node.tag} ({error})",
-                node.start_mark) from None
-        if isinstance(value, str) and not node.style:  # plain (unquoted) text: None or "" by loader
+            return self._mapping(node)
+        return [self.build(item) for item in node.value]
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        if node.tag == _STR_TAG:
+            value: Any = node.value
+        else:
+            try:
+                value = self.constructor.construct_object(node, deep=True)
+            except (ValueError, TypeError, OverflowError) as error:  # e.g. `!!int abc`
+                if node.tag.endswith(":timestamp") and not node.style:
+                    # Looks like a date but is not a real one (2026-13-40): keep the text, so the
+                    # field's own check can say a date is expected, on its line.
+                    return node.value
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the value “{node.value}” does not fit its tag {node.tag} ({error})",
+                    node.start_mark) from None
+        if not node.style and isinstance(value, str):  # plain (unquoted) text: None or "" by loader
             self._check_comment_after(node)
         return value
 
@@ -140,7 +175,10 @@ class _Builder:
         end = node.end_mark
         if end.line >= len(self.loaded.lines):
             return
-        rest = self.loaded.lines[end.line][end.column:]
+        text = self.loaded.lines[end.line]
+        if text.find("#", end.column) < 0:
+            return
+        rest = text[end.column:]
         if re.match(r"\s+#\S", rest):
             line, column = end.line + 1, end.column + 1 + len(rest) - len(rest.lstrip())
             self.problems.append(Problem(
@@ -151,21 +189,23 @@ class _Builder:
                 fix="If the # belongs to the text, put the whole text in quotes.",
             ))
 
-    def _mapping(self, node: MappingNode, loc: Loc) -> dict[Any, Any]:
-        explicit = sum(1 for key, _ in node.value if key.tag != "tag:yaml.org,2002:merge")
-        self.constructor.flatten_mapping(node)  # applies YAML merge keys (<<), merged pairs first
+    def _mapping(self, node: MappingNode) -> dict[Any, Any]:
+        explicit = sum(1 for key, _ in node.value if key.tag != _MERGE_TAG)
+        if explicit != len(node.value):
+            self.constructor.flatten_mapping(node)  # applies YAML merge keys (<<), merged pairs first
         merged = len(node.value) - explicit
         result: dict[Any, Any] = {}
+        key_nodes: dict[Any, Node] = {}
         from_merge: set[Any] = set()
         for position, (key_node, value_node) in enumerate(node.value):
             if not isinstance(key_node, ScalarNode):
                 self._problem(key_node, "A field name is not plain text", fix="Use a plain word before the colon.")
                 continue
-            key = self.constructor.construct_object(key_node, deep=True)
+            key = key_node.value if key_node.tag == _STR_TAG else self.constructor.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 key = str(key)  # e.g. `2:` in a mapping keyed by level number
             if key in result and key not in from_merge:
-                first = self.loaded.keys[(*loc, key)]
+                first = _mark(key_nodes[key])
                 self._problem(
                     key_node,
                     f"The field `{key}` appears twice here",
@@ -179,8 +219,8 @@ class _Builder:
                 from_merge.add(key)
             else:
                 from_merge.discard(key)  # an explicit key overrides a merged one, as YAML intends
-            self.loaded.keys[(*loc, key)] = _mark(key_node)
-            result[key] = self.build(value_node, (*loc, key))
+            key_nodes[key] = key_node
+            result[key] = self.build(value_node)
         return result
 
     def _problem(self, node: Node, title: str, **details: str) -> None:
@@ -244,14 +284,14 @@ def load_yaml(path: Path, shown_as: str) -> tuple[LoadedFile | None, list[Proble
                 fix="Delete the character: retype the text around this position.",
             )
         ]
-    loaded = LoadedFile(path=shown_as, data=None, lines=text.splitlines())
+    loaded = LoadedFile(path=shown_as, data=None, text=text, lines=text.splitlines())
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_FastLoader)
         if node is None:
             loaded.data = {}
-            loaded.values[()] = Position(1, 1)
             return loaded, problems
-        loaded.data = _Builder(loaded, problems).build(node, ())
+        loaded.root = node
+        loaded.data = _Builder(loaded, problems).build(node)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(shown_as, error)]
     except yaml.YAMLError as error:

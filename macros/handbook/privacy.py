@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from .errors import Problem
-from .loader import LoadedFile, Loc
+from .loader import LoadedFile
 
 NHS_NUMBER = re.compile(r"(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d-])")
 # HMRC's format: two prefix letters (not D, F, I, Q, U or V; O not second; some pairs never used),
-# six digits, and a suffix A to D. Spaces between pairs are common.
+# six digits, and a suffix A to D. Found from its digits, then the letters before them checked.
+NI_DIGITS = re.compile(r"\d{2} ?\d{2} ?\d{2} ?[A-Da-d]\b")
 NI_NUMBER = re.compile(
     r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b",
     re.IGNORECASE,
@@ -27,9 +27,12 @@ _MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|februar
            "|august|september|october|november|december")
 DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}"
         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?\s+\d{{4}})")
-BIRTH_WORDS = re.compile(rf"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)\b[^.\n]{{0,20}}?{DATE}", re.IGNORECASE)
-NAME_THEN_DATE = re.compile(rf"\b[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\s+[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
-                            rf"\s*[,(]\s*(?:(?:born|d\.?o\.?b\.?)\s*:?\s*)?{DATE}")
+DATES = re.compile(rf"(?<!\d){DATE}(?!\d)", re.IGNORECASE)
+# What comes just before a date that makes it a date of birth: the words, or a person's name.
+BIRTH_WORDS = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)\b[^.\n]{0,20}?$", re.IGNORECASE)
+NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\s+[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
+                         r"\s*[,(]\s*(?:(?:born|d\.?o\.?b\.?)\s*:?\s*)?$")
+_LOOK_BACK = 60
 
 
 @dataclass(frozen=True)
@@ -53,52 +56,63 @@ def nhs_number_is_valid(digits: str) -> bool:
 _DIGIT = re.compile(r"\d")
 
 
-def findings(text: str, case_id: re.Pattern[str] | None = None) -> Iterator[Finding]:
+def findings_in(text: str, case_id: re.Pattern[str] | None = None) -> Iterator[tuple[Finding, int]]:
+    """Each finding with the offset in `text` where it starts.
+
+    Every kind but a case id contains digits, so each search starts from digits and only then
+    looks at the words around them: far faster on a large handbook than matching names or
+    letters everywhere.
+    """
     if case_id is not None:
         for match in case_id.finditer(text):
-            yield Finding("a case-record id", match.group(0), match.group(0))
-    if not _DIGIT.search(text):  # every other kind has digits in it; most text has none
+            yield Finding("a case-record id", match.group(0), match.group(0)), match.start()
+    if not _DIGIT.search(text):
         return
     for match in NHS_NUMBER.finditer(text):
         if nhs_number_is_valid("".join(match.groups())):
-            yield Finding("an NHS number", match.group(0), match.group(0))
-    for match in NI_NUMBER.finditer(text):
-        yield Finding("a National Insurance number", match.group(0), match.group(0))
-    for pattern in (BIRTH_WORDS, NAME_THEN_DATE):
-        for match in pattern.finditer(text):
-            date = re.search(DATE + "$", match.group(0), re.IGNORECASE)
-            yield Finding("a date of birth beside a name", match.group(0), date.group(0) if date else match.group(0))
+            yield Finding("an NHS number", match.group(0), match.group(0)), match.start()
+    for match in NI_DIGITS.finditer(text):
+        start = max(0, match.start() - 3)
+        whole = NI_NUMBER.search(text, start, match.end())
+        if whole is not None:
+            yield Finding("a National Insurance number", whole.group(0), whole.group(0)), whole.start()
+    for match in DATES.finditer(text):
+        before = text[max(0, match.start() - _LOOK_BACK):match.start()]
+        context = BIRTH_WORDS.search(before) or NAME_BEFORE.search(before)
+        if context is not None:
+            start = match.start() - len(before) + context.start()
+            whole = text[start:match.end()]
+            yield Finding("a date of birth beside a name", whole, match.group(0)), start
 
 
-def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*loc, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, (*loc, i))
+def findings(text: str, case_id: re.Pattern[str] | None = None) -> Iterator[Finding]:
+    return (finding for finding, _ in findings_in(text, case_id))
 
 
 def scan(files: Iterable[LoadedFile], case_id_pattern: str | None, allowed: Iterable[str]) -> Iterator[Problem]:
+    """Look through each file's whole text, comments included: what is in the repository is published.
+
+    Working on the text rather than the parsed values is also what makes this fast on a large
+    handbook, and gives each finding its exact line and column.
+    """
     case_id = re.compile(case_id_pattern) if case_id_pattern else None
     allow = [" ".join(a.split()).casefold() for a in allowed]
     for loaded in files:
-        for loc, text in _strings(loaded.data, ()):
-            for finding in findings(text, case_id):
-                key = " ".join(finding.key.split()).casefold()
-                if any(key in entry for entry in allow):
-                    continue
-                position = loaded.position(loc)
-                yield Problem(
-                    file=loaded.path,
-                    line=position.line if position else None,
-                    column=position.column if position else None,
-                    title=f"This looks like {finding.kind}",
-                    found=f"“{finding.text}”",
-                    expected="no personal details of a child, family or member of staff: the handbook "
-                    "describes practice, never a case",
-                    fix="Remove it. If it is not personal data (for example, a made-up example), add "
-                    f"\"{finding.key}\" to `privacy: allow:` in authority.yaml.",
-                )
+        text = loaded.text
+        for finding, offset in findings_in(text, case_id):
+            key = " ".join(finding.key.split()).casefold()
+            if any(key in entry for entry in allow):
+                continue
+            line = text.count("\n", 0, offset) + 1
+            column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+            yield Problem(
+                file=loaded.path,
+                line=line,
+                column=column,
+                title=f"This looks like {finding.kind}",
+                found=f"“{' '.join(finding.text.split())}”",
+                expected="no personal details of a child, family or member of staff: the handbook "
+                "describes practice, never a case",
+                fix="Remove it. If it is not personal data (for example, a made-up example), add "
+                f"\"{' '.join(finding.key.split())}\" to `privacy: allow:` in authority.yaml.",
+            )

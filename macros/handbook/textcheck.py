@@ -26,7 +26,7 @@ from .areas import (
 from .errors import Problem, did_you_mean
 from .index import Index
 from .loader import LoadedFile, Loc
-from .walk import prose_fields, walk_models
+from .walk import prose_fields
 
 INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")
 LINK_DEFINITION = re.compile(r"^\s{0,3}(?:(?:[-*+]|\d+[.)]|>)\s+)*\[[^\]\n]+\]:\s*<?(\S*?)>?(?:\s|$)", re.MULTILINE)
@@ -58,9 +58,10 @@ def known_pages(index: Index, frameworks: Iterable[str], docs_dir: Path | None) 
     return pages
 
 
-def check_text(area: Area, data: BaseModel, loaded: LoadedFile, pages: Pages | None) -> Iterable[Problem]:
+def check_text(area: Area, walked: list[tuple[BaseModel, Loc]], loaded: LoadedFile,
+               pages: Pages | None) -> Iterable[Problem]:
     """Problems with the links and pictures in the text; `pages` None checks only their safety."""
-    for obj, loc in walk_models(data):
+    for obj, loc in walked:
         for text, text_loc in prose_fields(obj, loc):
             yield from _check_one(text, text_loc, area, loaded, pages)
 

@@ -164,7 +164,9 @@ def check(data_dir: Path, base: Path | None = None, docs_dir: Path | None = None
     _check_framework_ids(frameworks, problems)
     frameworks.sort(key=lambda pair: (pair[0].order, pair[0].name))  # the order pages and messages use
 
-    index, duplicates = build_index(valid_areas, frameworks)
+    # Every model object with its path, found once and shared by the checks below.
+    walked = {area.id: list(walk_models(data)) for area, data, _ in valid_areas}
+    index, duplicates = build_index(valid_areas, frameworks, walked)
     problems.extend(duplicates)
 
     checkable_kinds = {kind for kind, area in KIND_HOME.items() if area in {a.id for a, _, _ in valid_areas}}
@@ -176,8 +178,8 @@ def check(data_dir: Path, base: Path | None = None, docs_dir: Path | None = None
     pages = known_pages(index, [f.id for f, _ in frameworks], docs_dir) if complete else None
     for area, data, loaded in valid_areas:
         problems.extend(_prompts_left(loaded))
-        problems.extend(_check_references(data, loaded, index, checkable_kinds))
-        problems.extend(check_text(area, data, loaded, pages))
+        problems.extend(_check_references(walked[area.id], loaded, index, checkable_kinds))
+        problems.extend(check_text(area, walked[area.id], loaded, pages))
         problems.extend(_check_rules(area, data, loaded, index))
 
     authority = next((d for a, d, _ in valid_areas if a.id == "authority"), None)
@@ -506,6 +508,13 @@ def _check_reserved_ids(index: Index) -> Iterable[Problem]:
 # --- references --------------------------------------------------------------------------------
 
 
+def _where(loaded: LoadedFile, loc: Loc) -> dict[str, Any]:
+    """File, line, column and path of a value: worked out only when there is a problem to report."""
+    position = loaded.position(loc)
+    return {"file": loaded.path, "line": position.line if position else None,
+            "column": position.column if position else None, "where": describe_loc(loaded.data, loc)}
+
+
 def a(noun: str) -> str:
     """`a team`, `an assessment domain`."""
     return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
@@ -520,30 +529,28 @@ def _statement_ranges(index: Index) -> str:
     return ", ".join(ranges)
 
 
-def _check_references(data: BaseModel, loaded: LoadedFile, index: Index, checkable: set[str]) -> Iterable[Problem]:
-    for obj, loc in walk_models(data):
+def _check_references(walked: list[tuple[BaseModel, Loc]], loaded: LoadedFile, index: Index,
+                      checkable: set[str]) -> Iterable[Problem]:
+    for obj, loc in walked:
         listed: set[tuple[Loc, str]] = set()
         for ref in references(obj, loc):
-            position = loaded.position(ref.loc)
-            base = dict(
-                file=loaded.path,
-                line=position.line if position else None,
-                column=position.column if position else None,
-                where=describe_loc(loaded.data, ref.loc),
-            )
             if isinstance(ref.loc[-1], int):
                 key = (ref.loc[:-1], ref.target)
                 if key in listed:
-                    yield Problem(**base, severity=Severity.WARNING,
+                    yield Problem(**_where(loaded, ref.loc), severity=Severity.WARNING,
                                   title=f"`{ref.target}` is listed twice in `{ref.loc[-2]}`",
                                   fix="Delete one of them.")
                 listed.add(key)
             if ref.kind not in checkable:
                 continue
+            if ref.kind == "statement" and ref.target in index.statements:
+                continue
+            record = index.items.get(ref.target)
+            if ref.kind != "statement" and record is not None and record.kind == ref.kind:
+                continue
+            base = _where(loaded, ref.loc)
             label = KIND_LABELS.get(ref.kind, ref.kind)
             if ref.kind == "statement":
-                if ref.target in index.statements:
-                    continue
                 suggestion = did_you_mean(ref.target, list(index.statements))
                 yield Problem(
                     **base,
@@ -553,9 +560,6 @@ def _check_references(data: BaseModel, loaded: LoadedFile, index: Index, checkab
                     fix=f"Did you mean `{suggestion}`?" if suggestion
                     else "Check the id against the framework pages, or add the statement to its framework file.",
                 )
-                continue
-            record = index.items.get(ref.target)
-            if record is not None and record.kind == ref.kind:
                 continue
             choices = [r.id for r in index.of_kind(ref.kind)]
             suggestion = did_you_mean(ref.target, choices)
@@ -639,26 +643,14 @@ def _check_rules(area: Area, data: BaseModel, loaded: LoadedFile, index: Index) 
 PROMPT = "To do:"
 
 
-def _strings(value: Any, loc: Loc) -> Iterable[tuple[Loc, str]]:
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*loc, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, (*loc, i))
-
-
 def _prompts_left(loaded: LoadedFile) -> Iterable[Problem]:
-    """One warning per file still holding "To do:" prompts from `handbook new`."""
-    prompts = [loc for loc, text in _strings(loaded.data, ()) if text.lstrip().startswith(PROMPT)]
-    if prompts:
-        first = loaded.position(prompts[0])
+    """One warning per file still holding "To do:" prompts from `handbook new` (comments aside)."""
+    lines = [n for n, line in enumerate(loaded.lines, start=1)
+             if PROMPT in line and not line.lstrip().startswith("#")]
+    if lines:
         yield Problem(
-            file=loaded.path, line=first.line if first else None, severity=Severity.WARNING,
-            title=f"{len(prompts)} prompt{'s' if len(prompts) != 1 else ''} still to replace with your own words",
-            where=describe_loc(loaded.data, prompts[0]),
+            file=loaded.path, line=lines[0], severity=Severity.WARNING,
+            title=f"{len(lines)} prompt{'s' if len(lines) != 1 else ''} still to replace with your own words",
             expected="your own text where the file says “To do:”",
             fix="Replace each “To do:” text; the first is on this line.",
         )

@@ -1,0 +1,259 @@
+"""`make bench`: what the generator costs as a handbook grows.
+
+For synthetic authorities at 1x, 10x and 50x the sample (teams, stages, services, standards,
+measures and every other list of items copied, with their references and framework evidence
+rewired to the copies), it measures:
+
+- `handbook check`: load + validate + index, in process (the median of several runs);
+- the full build (`mkdocs build` with the macros and hooks), its wall time and peak memory;
+- the same pages as plain Markdown built by plain MkDocs + Material (the macros' output is
+  captured once and written out as .md files): the difference is the generator's overhead;
+- pages, site size and search-index size.
+
+It prints a table, writes the results as JSON, and ends with one line:
+`overhead: <max percent>% over plain MkDocs; check: <milliseconds> ms at 50x`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+# Lists of items that are copied when the handbook is scaled up. Single items (the vision, the
+# practice model, the supervision policy), the levels of need, the assessment domains and the
+# leadership posts stay as they are: an authority ten times larger still has four levels.
+SCALED_LISTS: dict[str, tuple[str, ...]] = {
+    "vision.yaml": ("values",),
+    "practice-model.yaml": ("theory", "principles", "methods", "tools"),
+    "teams.yaml": ("service_areas", "teams"),
+    "journey.yaml": ("stages",),
+    "standards.yaml": ("standards",),
+    "services.yaml": ("services",),
+    "supervision.yaml": ("forms",),
+    "quality.yaml": ("audits", "measures", "feedback", "learning_reviews"),
+    "foundations.yaml": ("workforce", "partnerships"),
+}
+REFERENCE_KEYS = {"team", "supporting_teams", "service_area", "to", "tools", "services", "measure", "stages", "run_by"}
+CAPTURE_HOOK = '''
+"""Benchmark only: writes each page's Markdown, as the macros leave it, to a folder."""
+import os
+from pathlib import Path
+
+
+def on_page_markdown(markdown, page, config, files):
+    target = Path(os.environ["HANDBOOK_CAPTURE"]) / page.file.src_uri
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(markdown, encoding="utf-8")
+    return markdown
+'''
+MEASURE = '''
+import resource, runpy, sys, time
+start = time.perf_counter()
+sys.argv = ["mkdocs"] + sys.argv[1:]
+try:
+    runpy.run_module("mkdocs", run_name="__main__")
+except SystemExit as stop:
+    code = stop.code or 0
+else:
+    code = 0
+print(f"BENCH {time.perf_counter() - start:.4f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", file=sys.stderr)
+sys.exit(code)
+'''
+
+
+def _rewire(value: Any, suffix: str, scaled: set[str], key: str | None = None) -> Any:
+    if isinstance(value, dict):
+        return {k: _rewire(v, suffix, scaled, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rewire(v, suffix, scaled, key) for v in value]
+    if key in REFERENCE_KEYS and isinstance(value, str) and value in scaled:
+        return value + suffix
+    return value
+
+
+def scale_data(sample: Path, factor: int, target: Path) -> None:
+    """Write a copy of `sample` with every scaled list repeated `factor` times."""
+    shutil.copytree(sample, target)
+    loaded = {name: yaml.safe_load((sample / name).read_text(encoding="utf-8")) for name in SCALED_LISTS}
+    scaled_ids = {item["id"] for name, keys in SCALED_LISTS.items() for key in keys for item in loaded[name].get(key) or []}
+    for name, keys in SCALED_LISTS.items():
+        data = loaded[name]
+        for key in keys:
+            originals = data.get(key) or []
+            copies = []
+            for copy_number in range(2, factor + 1):
+                suffix = f"-{copy_number}"
+                for item in originals:
+                    duplicate = _rewire(copy.deepcopy(item), suffix, scaled_ids)
+                    duplicate["id"] = item["id"] + suffix
+                    duplicate["name"] = f"{item['name']} ({copy_number})"
+                    copies.append(duplicate)
+            data[key] = originals + copies
+        (target / name).write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100),
+                                   encoding="utf-8")
+
+
+def _project(repo: Path, data: Path, target: Path) -> Path:
+    target.mkdir(parents=True)
+    for part in ("mkdocs.yml", "docs", "overrides", "macros", "package.json"):
+        source = repo / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, target / part)
+    shutil.copytree(data, target / "data")
+    return target
+
+
+def _build(project: Path, config: str, site: Path, env: dict[str, str]) -> tuple[float, int]:
+    """One build in its own process: (seconds, peak resident memory in MB)."""
+    shutil.rmtree(site, ignore_errors=True)
+    result = subprocess.run([sys.executable, "-c", MEASURE, "build", "--quiet", "--config-file", config,
+                             "--site-dir", str(site)], cwd=project, capture_output=True, text=True, env=env)
+    line = next((l for l in result.stderr.splitlines() if l.startswith("BENCH ")), None)
+    if result.returncode or line is None:
+        raise RuntimeError(f"build failed in {project}:\n{result.stderr[-3000:]}")
+    seconds, rss_kb = line.split()[1:]
+    return float(seconds), int(rss_kb) // 1024
+
+
+def _plain_project(project: Path, captured: Path, built: Path, target: Path) -> Path:
+    """The same pages as plain Markdown, with the same theme, extensions and static files."""
+    target.mkdir()
+    shutil.copytree(captured, target / "docs")
+    for static in ("stylesheets", "javascripts"):
+        shutil.copytree(project / "docs" / static, target / "docs" / static, dirs_exist_ok=True)
+    for generated in ("stylesheets/levels.css", "review.json", "amendments.xml"):
+        (target / "docs" / generated).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(built / generated, target / "docs" / generated)
+    shutil.copytree(project / "overrides", target / "overrides")
+    config = yaml.load((project / "mkdocs.yml").read_text(), Loader=_ConfigLoader)
+    config["plugins"] = ["search"]
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config.pop("nav", None)  # the captured pages include the generated ones; let MkDocs list them
+    config["extra_css"] = ["stylesheets/handbook.css", "stylesheets/levels.css"]
+    config["validation"] = {"omitted_files": "info", "not_found": "info", "anchors": "info",
+                            "unrecognized_links": "info", "absolute_links": "info"}
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return target
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    pass
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def measure(repo: Path, sample: Path, factor: int, runs: int, work: Path) -> dict[str, Any]:
+    from .validate import check
+
+    data = work / f"data-{factor}x"
+    scale_data(sample, factor, data)
+    check_ms = []
+    handbook = None
+    for _ in range(runs):
+        started = time.perf_counter()
+        handbook, problems = check(data, base=work)
+        check_ms.append((time.perf_counter() - started) * 1000)
+        if handbook is None:
+            raise RuntimeError("the scaled data is not valid:\n" + "\n".join(p.format() for p in problems.errors[:5]))
+    assert handbook is not None
+    project = _project(repo, data, work / f"project-{factor}x")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_ALREADY_CHECKED": "1"}
+    build_s, build_mb = [], []
+    for _ in range(runs):
+        seconds, megabytes = _build(project, "mkdocs.yml", project / "site", env)
+        build_s.append(seconds)
+        build_mb.append(megabytes)
+    # Capture the macros' output once, then build the same pages with plain MkDocs.
+    (project / "capture_hook.py").write_text(CAPTURE_HOOK, encoding="utf-8")
+    text = (project / "mkdocs.yml").read_text()
+    (project / "mkdocs-capture.yml").write_text(text.replace("hooks:\n", "hooks:\n  - capture_hook.py\n", 1),
+                                                encoding="utf-8")
+    captured = work / f"captured-{factor}x"
+    _build(project, "mkdocs-capture.yml", work / f"capture-site-{factor}x", {**env, "HANDBOOK_CAPTURE": str(captured)})
+    plain = _plain_project(project, captured, project / "site", work / f"plain-{factor}x")
+    plain_s, plain_mb = [], []
+    for _ in range(runs):
+        seconds, megabytes = _build(plain, "mkdocs.yml", plain / "site", env)
+        plain_s.append(seconds)
+        plain_mb.append(megabytes)
+    site = project / "site"
+    pages = len(list(site.rglob("*.html")))
+    build, plain_build = statistics.median(build_s), statistics.median(plain_s)
+    return {
+        "factor": factor,
+        "items": len(handbook.index.items),
+        "pages": pages,
+        "check_ms": round(statistics.median(check_ms), 1),
+        "build_s": round(build, 3),
+        "build_peak_mb": max(build_mb),
+        "plain_build_s": round(plain_build, 3),
+        "plain_peak_mb": max(plain_mb),
+        "overhead_percent": round((build - plain_build) / plain_build * 100, 1),
+        "build_ms_per_page": round(build / pages * 1000, 1),
+        "site_mb": round(_size(site) / 1e6, 2),
+        "search_index_mb": round((site / "search" / "search_index.json").stat().st_size / 1e6, 2),
+    }
+
+
+COLUMNS = [("factor", "size"), ("items", "items"), ("pages", "pages"), ("check_ms", "check ms"),
+           ("build_s", "build s"), ("plain_build_s", "plain s"), ("overhead_percent", "overhead %"),
+           ("build_ms_per_page", "ms/page"), ("build_peak_mb", "peak MB"), ("site_mb", "site MB"),
+           ("search_index_mb", "search MB")]
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    rows = [[h for _, h in COLUMNS]] + [[f"{r[k]}x" if k == "factor" else str(r[k]) for k, _ in COLUMNS]
+                                        for r in results]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
+    return "\n".join("  ".join(cell.rjust(width) for cell, width in zip(row, widths)) for row in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m handbook.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--project", type=Path, default=Path.cwd())
+    parser.add_argument("--sizes", default="1,10,50", help="scale factors, e.g. 1,10,50")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (the median is reported)")
+    parser.add_argument("--output", type=Path, default=Path("benchmarks/results.json"))
+    args = parser.parse_args(argv)
+    repo = args.project.resolve()
+    fixture = repo / "tests" / "fixtures" / "sample-authority" / "data"
+    sample = fixture if fixture.is_dir() else repo / "data"
+    os.environ.setdefault("HANDBOOK_TODAY", "2026-11-22")  # the same reviews overdue on every run
+    results = []
+    with tempfile.TemporaryDirectory(prefix="handbook-bench-") as folder:
+        for factor in (int(f) for f in args.sizes.split(",")):
+            print(f"measuring {factor}x ...", file=sys.stderr, flush=True)
+            results.append(measure(repo, sample, factor, args.runs, Path(folder)))
+    output = args.output if args.output.is_absolute() else repo / args.output
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps({"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+                                  "runs": args.runs, "results": results}, indent=2) + "\n", encoding="utf-8")
+    print(table(results))
+    largest = max(results, key=lambda r: r["factor"])
+    print(f"overhead: {max(r['overhead_percent'] for r in results)}% over plain MkDocs; "
+          f"check: {largest['check_ms']:.0f} ms at {largest['factor']}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
