@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: build serve check schema test install clean
+.PHONY: build serve check schema test bench install clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ $(NODE_STAMP): package.json package-lock.json
 ## test: the whole test suite (unit, broken-input fixtures, site builds, browser and accessibility)
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+## bench: what the generator costs at 1x, 10x and 50x the sample (writes benchmarks/results.json)
+bench: $(STAMP)
+	$(BIN)/python -m handbook.bench
 
 clean:
 	rm -rf site site.previous .site-build-*

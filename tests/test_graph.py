@@ -113,3 +113,29 @@ def test_an_exit_with_its_own_decision_is_drawn_once(tmp_path) -> None:  # noqa:
     svg = journey_diagram(Context(handbook, "journey.md"))
     assert svg.count('href="#closure"') == 1
     assert 'Back to Contact and referral' in svg
+
+
+def test_crossings_are_counted_exactly() -> None:
+    """The O(E log V) count agrees with counting every pair of edges."""
+    import random
+    from collections import defaultdict
+
+    from handbook.render.graph import _crossings
+
+    def every_pair(ranks, below):  # noqa: ANN001, ANN202
+        total = 0
+        for upper, lower in zip(ranks, ranks[1:]):
+            place = {n: j for j, n in enumerate(lower)}
+            pairs = sorted((i, place[m]) for i, n in enumerate(upper) for m in below[n] if m in place)
+            total += sum(1 for a in range(len(pairs)) for b in range(a + 1, len(pairs))
+                         if pairs[a][0] < pairs[b][0] and pairs[a][1] > pairs[b][1])
+        return total
+
+    for seed in range(100):
+        rng = random.Random(seed)
+        ranks = [[f"{k}-{i}" for i in range(rng.randint(1, 7))] for k in range(4)]
+        below: dict[str, list[str]] = defaultdict(list)
+        for upper, lower in zip(ranks, ranks[1:]):
+            for node in upper:
+                below[node] += rng.sample(lower, rng.randint(0, len(lower)))
+        assert _crossings(ranks, below) == every_pair(ranks, below), seed

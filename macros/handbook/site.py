@@ -31,6 +31,7 @@ def load(project_dir: Path) -> Handbook:
     """Load and validate the data (raises HandbookDataError with every problem) and keep it."""
     global _current
     _current = None
+    _last_changed.clear()  # a new build (e.g. in `mkdocs serve`) asks git again
     _current = load_handbook(data_dir_for(project_dir), base=project_dir)
     return _current
 
@@ -88,23 +89,39 @@ def generated_assets(handbook: Handbook, site_url: str | None = None) -> dict[st
     }
 
 
-_last_changed: dict[tuple[Path, str], datetime.date | None] = {}
+_last_changed: dict[Path, dict[str, datetime.date]] = {}
 
 
 def last_changed(project: Path, path: str) -> datetime.date | None:
-    """When `path` last changed in git (None outside a git checkout): not the same as "last reviewed"."""
-    key = (project, path)
-    if key not in _last_changed:
-        try:
-            result = subprocess.run(["git", "log", "-1", "--format=%cs", "--", path], cwd=project,
-                                    capture_output=True, text=True, timeout=10)
-            text = result.stdout.strip()
-            _last_changed[key] = datetime.date.fromisoformat(text) if result.returncode == 0 and text else None
-        except (OSError, subprocess.SubprocessError, ValueError):
-            _last_changed[key] = None
-    return _last_changed[key]
+    """When `path` last changed in git (None outside a git checkout): not the same as "last reviewed".
+
+    One `git log` over the data folder answers for every file, once per build.
+    """
+    if project not in _last_changed:
+        _last_changed[project] = _git_dates(project, str(Path(path).parent))
+    return _last_changed[project].get(path)
 
 
+def _git_dates(project: Path, folder: str) -> dict[str, datetime.date]:
+    try:
+        result = subprocess.run(["git", "log", "--format=%x00%cs", "--name-only", "--", folder], cwd=project,
+                                capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if result.returncode:
+        return {}
+    prefix = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=project, capture_output=True,
+                            text=True).stdout.strip()
+    dates: dict[str, datetime.date] = {}
+    for commit in result.stdout.split("\x00")[1:]:
+        lines = commit.strip().splitlines()
+        if not lines:
+            continue
+        date = datetime.date.fromisoformat(lines[0])
+        for name in lines[1:]:
+            name = name[len(prefix):] if prefix and name.startswith(prefix) else name
+            dates.setdefault(name, date)  # newest first: the first date seen is the last change
+    return dates
 def generated_nav(handbook: Handbook) -> list[dict[str, str]]:
     return [{chrome_text(framework.short_name): areas.framework_page(framework.id)}
             for framework in handbook.frameworks]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..index import ItemRecord, StatementRecord
 from ..links import line_url
@@ -35,10 +36,7 @@ class Context:
 
     def href(self, page: str, anchor: str | None = None) -> str:
         """A Markdown link target from this page to `page#anchor` (MkDocs checks both exist)."""
-        if page == self.page:
-            target = ""
-        else:
-            target = posixpath.relpath(page, posixpath.dirname(self.page) or ".")
+        target = "" if page == self.page else _relative(page, posixpath.dirname(self.page) or ".")
         return f"{target}#{anchor}" if anchor else target
 
     def item_link(self, item_id: str, text: str | None = None) -> str:
@@ -94,3 +92,9 @@ class Context:
 
     def links_sentence(self, item_ids: list[str]) -> str:
         return ", ".join(self.item_link(i) for i in item_ids)
+
+
+@lru_cache(maxsize=4096)
+def _relative(page: str, from_folder: str) -> str:
+    # posixpath.relpath is slow enough to show in a profile; the same few pairs recur thousands of times
+    return posixpath.relpath(page, from_folder)

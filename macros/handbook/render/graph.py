@@ -237,14 +237,24 @@ def _place_row(row: list[str], wanted: list[float], by_id: dict, gap) -> None:  
 
 
 def _crossings(ranks: list[list[str]], below: dict[str, list[str]]) -> int:
+    """Edge crossings between neighbouring ranks: inversions among the edges' lower ends once
+    they are sorted by their upper ends, counted with a Fenwick tree in O(E log V)."""
     total = 0
     for upper, lower in zip(ranks, ranks[1:]):
         place = {n: j for j, n in enumerate(lower)}
-        pairs = sorted((i, place[m]) for i, n in enumerate(upper) for m in below[n] if m in place)
-        for a in range(len(pairs)):
-            for b in range(a + 1, len(pairs)):
-                if pairs[a][0] < pairs[b][0] and pairs[a][1] > pairs[b][1]:
-                    total += 1
+        ends = [place[m] for i, n in enumerate(upper) for m in sorted(below[n], key=place.get) if m in place]
+        tree = [0] * (len(lower) + 1)
+        for seen, end in enumerate(ends):
+            # how many earlier edges end to the right of this one
+            position, not_right = end + 1, 0
+            while position > 0:
+                not_right += tree[position]
+                position -= position & -position
+            total += seen - not_right
+            position = end + 1
+            while position <= len(lower):
+                tree[position] += 1
+                position += position & -position
     return total
 
 
