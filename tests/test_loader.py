@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from handbook.loader import load_yaml
 
 
@@ -85,3 +87,51 @@ def test_yaml_tags_and_self_referring_aliases_are_problems_not_crashes(tmp_path:
                         ("loop: &x\n  - *x\n", "An alias in this file refers to itself")):
         loaded, problems = load_yaml(write(tmp_path, text), "f.yaml")
         assert loaded is None and problems[0].title == title, text
+
+
+def _paths(value: object, loc: tuple = ()) -> list[tuple]:
+    """Every key and list position in the data, and a missing field under each mapping."""
+    found = [loc]
+    if isinstance(value, dict):
+        found.append((*loc, "no-such-field"))
+        for key, child in value.items():
+            found += _paths(child, (*loc, key))
+    elif isinstance(value, list):
+        found.append((*loc, len(value)))
+        for i, child in enumerate(value):
+            found += _paths(child, (*loc, i))
+    return found
+
+
+def _yaml_files() -> list[Path]:
+    root = Path(__file__).resolve().parents[1]
+    return sorted([*root.glob("data/**/*.yaml"), *root.glob("tests/fixtures/**/*.yaml")])
+
+
+@pytest.mark.parametrize("path", _yaml_files(), ids=lambda p: str(p.relative_to(Path(__file__).resolve().parents[1])))
+def test_fast_reader_agrees_with_the_thorough_one(path: Path) -> None:
+    """The fast reader (parser events) must give the same data, problems and positions as PyYAML's composer."""
+    fast, fast_problems = load_yaml(path, "f.yaml")
+    thorough, thorough_problems = load_yaml(path, "f.yaml", fast=False)
+    assert [p.format() for p in fast_problems] == [p.format() for p in thorough_problems]
+    if thorough is None:
+        assert fast is None
+        return
+    assert fast is not None
+    assert fast.data == thorough.data
+    assert repr(fast.data) == repr(thorough.data)  # same types too: 1 is not "1", True is not "true"
+    for loc in _paths(thorough.data):
+        assert fast.position(loc) == thorough.position(loc), loc
+
+
+def test_the_sample_is_read_by_the_fast_reader() -> None:
+    for path in Path(__file__).resolve().parents[1].glob("data/**/*.yaml"):
+        loaded, _ = load_yaml(path, path.name)
+        assert loaded is not None and loaded.table is not None, path
+
+
+def test_unusual_yaml_is_read_the_thorough_way(tmp_path: Path) -> None:
+    loaded, problems = load_yaml(write(tmp_path, "base: &b\n  x: 1\ncopy:\n  <<: *b\n  y: 2\n"), "f.yaml")
+    assert not problems and loaded is not None and loaded.table is None
+    assert loaded.data == {"base": {"x": 1}, "copy": {"x": 1, "y": 2}}
+    assert loaded.line_of(("copy", "y")) == 5

@@ -164,6 +164,7 @@ def build_index(
 
     # Links from every model object (not only id'd ones) are attributed to the nearest item
     # above them, e.g. a decision's outcome belongs to its stage.
+    linked: set[tuple[str, str, int]] = set()  # (target, kind, source) already listed: lists stay unique
     for area, data, loaded in areas:
         owner: list[tuple[Loc, ItemRecord]] = []
         for obj, loc in walked[area.id]:
@@ -180,10 +181,13 @@ def build_index(
             for ref in references(obj, loc):
                 link = Link(source, ref.target, ref.kind, ref.loc)
                 index.links.append(link)
+                key = (ref.target, ref.kind if ref.kind == "statement" else source.kind, id(source))
+                if key in linked:
+                    continue
+                linked.add(key)
                 if ref.kind == "statement":
-                    if source not in index.evidence[ref.target]:
-                        index.evidence[ref.target].append(source)
-                elif source not in index.referrers[(ref.target, source.kind)]:
+                    index.evidence[ref.target].append(source)
+                else:
                     index.referrers[(ref.target, source.kind)].append(source)
     return index, problems
 

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent,
+                         SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem, Severity
@@ -79,12 +81,17 @@ def _mark(node: Node) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+# Where a key or list entry is: (id of its mapping or list, key or index) -> (key's mark, value's mark).
+PositionTable = dict[tuple[int, str | int], tuple[Any, Any]]
+
+
 @dataclass
 class LoadedFile:
-    """One YAML file's data, and its node tree to find where any value or key is.
+    """One YAML file's data, and what is needed to find where any value or key is.
 
-    Positions are looked up on demand by walking the node tree along the path: building a map
-    of every value's position up front cost more than the rest of the check on a large handbook.
+    Files read by the fast reader carry a table of positions keyed by the data's own mappings and
+    lists; others (anchors, aliases, merge keys, tags) keep PyYAML's node tree, which is walked
+    along the path instead.
     """
 
     path: str  # as shown to the user, relative to the project
@@ -92,9 +99,13 @@ class LoadedFile:
     text: str = ""
     lines: list[str] = field(default_factory=list)
     root: Node | None = None
+    table: PositionTable | None = None
+    root_mark: Any = None
 
     def position(self, loc: Loc) -> Position | None:
         """Where `loc` is in the file: the key for a field, else the nearest enclosing value."""
+        if self.table is not None:
+            return self._position_from_table(loc)
         node, key_node = self.root, None
         for step in loc:
             if isinstance(node, MappingNode):
@@ -113,9 +124,30 @@ class LoadedFile:
             return _mark(key_node if key_node is not None else node) if node is not None else None
         return _mark(node) if node is not None else None
 
+    def _position_from_table(self, loc: Loc) -> Position | None:
+        assert self.table is not None
+        value, key_mark, value_mark = self.data, None, self.root_mark
+        for step in loc:
+            if isinstance(value, dict):
+                marks = self.table.get((id(value), str(step)))
+                if marks is None:
+                    return _at(value_mark)
+                value = value[str(step)]
+            elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
+                marks = self.table[(id(value), step)]
+                value = value[step]
+            else:
+                return _at(value_mark)
+            key_mark, value_mark = marks
+        return _at(key_mark if key_mark is not None else value_mark)
+
     def line_of(self, loc: Loc) -> int | None:
         position = self.position(loc)
         return position.line if position else None
+
+
+def _at(mark: Any) -> Position | None:
+    return Position(mark.line + 1, mark.column + 1) if mark is not None else None
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -125,25 +157,49 @@ _TYPED_FIRST_CHARACTERS = frozenset(k for k in yaml.resolver.Resolver.yaml_impli
 
 
 class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
-    """The same YAML, read faster: plain text starting with an ordinary letter is text.
+    """The same YAML, read faster: each plain text's type is worked out once.
 
-    PyYAML's resolver tries its type patterns in Python for every scalar; most of a handbook is
-    prose, and a value that begins with a letter no pattern starts with can only be a string.
+    PyYAML's resolver tries its type patterns in Python for every scalar. Most of a handbook is
+    prose, and a value that begins with a letter no pattern starts with can only be text; the
+    rest (field names such as `team`, numbers, yes/no) repeat, so their answers are remembered.
     """
 
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
-        if kind is ScalarNode and implicit[0] and value and value[0] not in _TYPED_FIRST_CHARACTERS:
-            return _STR_TAG
+        if kind is ScalarNode and implicit[0]:
+            return _plain_tag(value)
         return super().resolve(kind, value, implicit)
 
 
+_RESOLVER = yaml.resolver.Resolver()
+_PLAIN_TAGS: dict[str, str] = {}
+
+
+def _plain_tag(value: str) -> str:
+    """The tag YAML gives a plain (unquoted) scalar, e.g. int for `3`, bool for `yes`."""
+    if value and value[0] not in _TYPED_FIRST_CHARACTERS:
+        return _STR_TAG
+    tag = _PLAIN_TAGS.get(value)
+    if tag is None:
+        tag = _RESOLVER.resolve(ScalarNode, value, (True, False))
+        if len(_PLAIN_TAGS) < 100_000:  # bounded: a long-running `mkdocs serve` reads many versions
+            _PLAIN_TAGS[value] = tag
+    return tag
+
+
+class _Unusual(Exception):
+    """The file uses YAML the fast reader leaves to PyYAML's composer (anchors, tags, merge keys...)."""
+
+
+_NO_KEY = object()
+
+
 class _Builder:
-    """Turns a composed node tree into Python data."""
+    """Turns a composed node tree, or the parser's events, into Python data."""
 
     def __init__(self, loaded: LoadedFile, problems: list[Problem]):
         self.loaded = loaded
         self.problems = problems
-        self.constructor = _Loader("")  # only its scalar constructors are used
+        self.constructor = _FastLoader("")  # only its resolver and scalar constructors are used
 
     def build(self, node: Node) -> Any:
         if isinstance(node, ScalarNode):
@@ -170,7 +226,7 @@ class _Builder:
             self._check_comment_after(node)
         return value
 
-    def _check_comment_after(self, node: ScalarNode) -> None:
+    def _check_comment_after(self, node: ScalarNode | ScalarEvent) -> None:
         """`name: Vision #1 for all` is the text "Vision": YAML reads the rest as a comment."""
         end = node.end_mark
         if end.line >= len(self.loaded.lines):
@@ -223,6 +279,87 @@ class _Builder:
             result[key] = self.build(value_node)
         return result
 
+    def from_events(self, parser: Any) -> Any:
+        """Build the data straight from the C parser's events, recording each key's position.
+
+        Composing PyYAML's node tree and resolving every scalar in Python took most of the time
+        `handbook check` spent on a large handbook. Anything out of the ordinary (an anchor, an
+        alias, a tag, a merge key, a repeated or non-text key, a second document) raises
+        `_Unusual`, and the file is read again the thorough way, which explains any problem.
+        """
+        table: PositionTable = {}
+        frames: list[list[Any]] = []  # [mapping or list, key waiting for its value, the key's mark]
+        root: Any = None
+        root_mark: Any = None
+        get_event = parser.get_event
+        # Only lines with a # can hold a comment after a plain text: most lines are skipped at once.
+        hash_lines = {n for n, line in enumerate(self.loaded.lines) if "#" in line}
+        documents = 0
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is ScalarEvent:
+                if event.anchor is not None or event.tag is not None:
+                    raise _Unusual
+                value: Any = event.value
+                if event.style == "":  # plain: its type depends on how it looks
+                    tag = _plain_tag(value)
+                    if tag != _STR_TAG:
+                        if frames and frames[-1][1] is _NO_KEY and type(frames[-1][0]) is dict:
+                            value = self._typed_key(value, tag)
+                        else:
+                            value = self._scalar(ScalarNode(tag, value, event.start_mark, event.end_mark, ""))
+                    elif event.end_mark.line in hash_lines:
+                        self._check_comment_after(event)
+                mark = event.start_mark
+                opened = None
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                    raise _Unusual
+                value = opened = {} if kind is MappingStartEvent else []
+                mark = event.start_mark
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                frames.pop()
+                continue
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Unusual  # PyYAML's composer explains that one document is expected
+                continue
+            elif kind is StreamEndEvent:
+                break
+            elif kind is AliasEvent:
+                raise _Unusual
+            else:  # stream start, document end
+                continue
+            if not frames:
+                root, root_mark = value, mark
+            else:
+                frame = frames[-1]
+                container = frame[0]
+                if type(container) is list:
+                    table[(id(container), len(container))] = (None, mark)
+                    container.append(value)
+                elif frame[1] is _NO_KEY:
+                    if opened is not None or not isinstance(value, str) or value == "<<" or value in container:
+                        raise _Unusual
+                    frame[1], frame[2] = value, mark
+                else:
+                    table[(id(container), frame[1])] = (frame[2], mark)
+                    container[frame[1]] = value
+                    frame[1] = _NO_KEY
+            if opened is not None:
+                frames.append([opened, _NO_KEY, None])
+        self.loaded.table, self.loaded.root_mark = table, root_mark
+        return root if documents else {}  # an empty file is an empty set of fields, as before
+
+    @staticmethod
+    def _typed_key(value: str, tag: str) -> str:
+        """A plain key that YAML reads as a number, a yes/no or a date: only whole numbers are read here."""
+        if tag.endswith(":int") and value.isdigit() and (value == "0" or value[0] != "0"):
+            return value
+        raise _Unusual
+
     def _problem(self, node: Node, title: str, **details: str) -> None:
         mark = _mark(node)
         self.problems.append(
@@ -250,8 +387,11 @@ def _line_and_column(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
-def load_yaml(path: Path, shown_as: str) -> tuple[LoadedFile | None, list[Problem]]:
-    """Load one file. Returns the data with positions, or None and the reasons it could not be read."""
+def load_yaml(path: Path, shown_as: str, *, fast: bool = True) -> tuple[LoadedFile | None, list[Problem]]:
+    """Load one file. Returns the data with positions, or None and the reasons it could not be read.
+
+    `fast=False` skips the fast reader (the tests compare the two readers with it).
+    """
     problems: list[Problem] = []
     raw = path.read_bytes()
     try:
@@ -285,6 +425,13 @@ def load_yaml(path: Path, shown_as: str) -> tuple[LoadedFile | None, list[Proble
             )
         ]
     loaded = LoadedFile(path=shown_as, data=None, text=text, lines=text.splitlines())
+    if fast:
+        try:
+            loaded.data = _Builder(loaded, problems).from_events(_FastLoader(text))
+            return loaded, problems
+        except (_Unusual, yaml.YAMLError):  # read again below, the thorough way, which explains any problem
+            problems.clear()
+            loaded.table = loaded.root_mark = None
     try:
         node = yaml.compose(text, Loader=_FastLoader)
         if node is None:

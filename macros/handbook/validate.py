@@ -7,10 +7,12 @@ file and line; reference problems are found against the complete index.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import gc
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -101,6 +103,21 @@ def display_path(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
+@contextlib.contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Reading a large handbook creates hundreds of thousands of dicts, lists and models, and
+    Python's cycle collector would walk all of them again and again as they pile up (a quarter of
+    the check's time at 50x the sample). The data is a tree without cycles, so nothing is lost by
+    collecting once at the end instead."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def check(data_dir: Path, base: Path | None = None, docs_dir: Path | None = None,
           today: datetime.date | None = None, strict_review: bool = False) -> tuple[Handbook | None, Problems]:
     """Validate everything in `data_dir`. Paths in messages are shown relative to `base`.
@@ -109,6 +126,12 @@ def check(data_dir: Path, base: Path | None = None, docs_dir: Path | None = None
     `today` decides which reviews are overdue (default: HANDBOOK_TODAY, else the real date); with
     `strict_review`, an overdue review is an error rather than a warning.
     """
+    with _cycle_collector_paused():
+        return _check(data_dir, base, docs_dir, today, strict_review)
+
+
+def _check(data_dir: Path, base: Path | None, docs_dir: Path | None,
+           today: datetime.date | None, strict_review: bool) -> tuple[Handbook | None, Problems]:
     on = today or reviews.today()
     base = base if base is not None else data_dir.parent
     docs_dir = docs_dir if docs_dir is not None else base / "docs"

@@ -91,6 +91,28 @@ def fields_of(model: type[BaseModel]) -> tuple[FieldInfo, ...]:
     return tuple(result)
 
 
+@cache
+def _ref_fields(model: type[BaseModel]) -> tuple[FieldInfo, ...]:
+    return tuple(info for info in fields_of(model) if info.ref is not None)
+
+
+@cache
+def _prose_fields(model: type[BaseModel]) -> tuple[FieldInfo, ...]:
+    return tuple(info for info in fields_of(model) if info.prose)
+
+
+@cache
+def _child_fields(model: type[BaseModel]) -> tuple[FieldInfo, ...]:
+    """Fields that can hold sub-models (the walker skips plain text and numbers without looking)."""
+    return tuple(info for info in fields_of(model) if _may_hold_models(model.model_fields[info.name].annotation))
+
+
+def _may_hold_models(annotation: Any) -> bool:
+    if isinstance(annotation, type):
+        return issubclass(annotation, BaseModel)
+    return any(_may_hold_models(arg) for arg in get_args(annotation))
+
+
 @dataclass(frozen=True)
 class Reference:
     target: str
@@ -101,7 +123,7 @@ class Reference:
 def walk_models(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[BaseModel, Loc]]:
     """Every model instance in the tree, depth first, with its path."""
     yield model, loc
-    for info in fields_of(type(model)):
+    for info in _child_fields(type(model)):
         value = getattr(model, info.name)
         if isinstance(value, BaseModel):
             yield from walk_models(value, (*loc, info.key))
@@ -113,9 +135,7 @@ def walk_models(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[BaseModel, Lo
 
 def references(model: BaseModel, loc: Loc) -> Iterator[Reference]:
     """The references held directly by one model instance (not its children)."""
-    for info in fields_of(type(model)):
-        if info.ref is None:
-            continue
+    for info in _ref_fields(type(model)):
         value = getattr(model, info.name)
         if value is None:
             continue
@@ -131,14 +151,13 @@ def references(model: BaseModel, loc: Loc) -> Iterator[Reference]:
 
 def prose_fields(model: BaseModel, loc: Loc) -> Iterator[tuple[str, Loc]]:
     """The Markdown text held directly by one model instance."""
-    for info in fields_of(type(model)):
-        if info.prose:
-            value = getattr(model, info.name)
-            if isinstance(value, list):
-                for i, entry in enumerate(value):
-                    yield entry, (*loc, info.key, i)
-            elif value:
-                yield value, (*loc, info.key)
+    for info in _prose_fields(type(model)):
+        value = getattr(model, info.name)
+        if isinstance(value, list):
+            for i, entry in enumerate(value):
+                yield entry, (*loc, info.key, i)
+        elif value:
+            yield value, (*loc, info.key)
 
 
 def model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
