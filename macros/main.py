@@ -7,6 +7,7 @@ one macro per kind of generated content. The renderers are plain functions in `h
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -48,12 +49,18 @@ CHECKED_ENV = "HANDBOOK_ALREADY_CHECKED"
 
 def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
     project = Path(env.project_dir)
+    gc.unfreeze()  # in `mkdocs serve`, the previous build's handbook can be collected again
     try:
         handbook = site.load(project)
     except HandbookDataError as error:
         raise PluginError(f"The handbook data has errors.\n\n{error}") from None
     except TodayError as error:
         raise PluginError(f"{TODAY_ENV}: {error}") from None
+    # The handbook (every model, index entry and position) lives until the build ends. Left in
+    # the cycle collector's care, it is walked again at every collection while Markdown builds
+    # the pages: 10-15% of a build's time. Frozen, the collector skips it; its memory is still
+    # freed as usual when the next build replaces it.
+    gc.freeze()
     if not os.environ.get(CHECKED_ENV):  # `handbook build` has printed them already
         for warning in handbook.warnings:
             _log.warning(warning.format())

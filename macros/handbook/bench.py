@@ -8,7 +8,9 @@ rewired to the copies), it measures:
 - the full build (`mkdocs build` with the macros and hooks), its wall time and peak memory;
 - the same pages as plain Markdown built by plain MkDocs + Material (the macros' output is
   captured once and written out as .md files): the difference is the generator's overhead;
-- pages, site size and search-index size.
+- pages, site size and search-index size;
+- for the sample size, what a PSW previewing an edit waits for: `mkdocs serve` running, a data
+  file saved, until the browser is told to reload (and the rebuild time MkDocs itself reports).
 
 It prints a table, writes the results as JSON, and ends with one line:
 `overhead: <max percent>% over plain MkDocs; check: <milliseconds> ms at 50x`.
@@ -20,11 +22,15 @@ import argparse
 import copy
 import json
 import os
+import queue
+import re
+import socket
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -129,6 +135,53 @@ def _build(project: Path, config: str, site: Path, env: dict[str, str]) -> tuple
     return float(seconds), int(rss_kb) // 1024
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def serve_rebuild(project: Path, runs: int, env: dict[str, str]) -> tuple[float, float]:
+    """Median (save-to-reload seconds, rebuild seconds MkDocs reports) for a data file saved in `mkdocs serve`."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{_free_port()}"],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()  # type: ignore[union-attr]
+
+    def wait_for(text: str) -> str:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                if process.poll() is not None:
+                    break
+                continue
+            if text in line:
+                return line
+        process.kill()
+        raise RuntimeError(f"`mkdocs serve` in {project} never said “{text}”")
+
+    saved_file = project / "data" / "vision.yaml"
+    waits, builds = [], []
+    try:
+        wait_for("Serving on")
+        for run in range(runs):
+            time.sleep(1)  # let the watcher settle
+            started = time.monotonic()
+            with saved_file.open("a", encoding="utf-8") as file:
+                file.write(f"# saved by the benchmark ({run + 1})\n")
+            built = wait_for("Documentation built in")
+            wait_for("Reloading browsers")
+            waits.append(time.monotonic() - started)
+            builds.append(float(re.search(r"built in ([\d.]+) seconds", built).group(1)))  # type: ignore[union-attr]
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    return statistics.median(waits), statistics.median(builds)
+
+
 def _plain_project(project: Path, captured: Path, built: Path, target: Path) -> Path:
     """The same pages as plain Markdown, with the same theme, extensions and static files."""
     target.mkdir()
@@ -198,6 +251,7 @@ def measure(repo: Path, sample: Path, factor: int, runs: int, work: Path) -> dic
         plain_mb.append(megabytes)
     site = project / "site"
     pages = len(list(site.rglob("*.html")))
+    serve = serve_rebuild(project, runs, env) if factor == 1 else None
     build, plain_build = statistics.median(build_s), statistics.median(plain_s)
     return {
         "factor": factor,
@@ -213,6 +267,7 @@ def measure(repo: Path, sample: Path, factor: int, runs: int, work: Path) -> dic
         "generator_ms_per_item": round((build - plain_build) / len(handbook.index.items) * 1000, 2),
         "site_mb": round(_size(site) / 1e6, 2),
         "search_index_mb": round((site / "search" / "search_index.json").stat().st_size / 1e6, 2),
+        **({"serve_save_to_reload_s": round(serve[0], 2), "serve_rebuild_s": round(serve[1], 2)} if serve else {}),
     }
 
 
@@ -251,6 +306,10 @@ def main(argv: list[str] | None = None) -> int:
     output.write_text(json.dumps({"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
                                   "runs": args.runs, "results": results}, indent=2) + "\n", encoding="utf-8")
     print(table(results))
+    for result in results:
+        if "serve_rebuild_s" in result:
+            print(f"mkdocs serve at {result['factor']}x: rebuild {result['serve_rebuild_s']} s after a data file is saved; "
+                  f"{result['serve_save_to_reload_s']} s from saving to the browser reloading")
     largest = max(results, key=lambda r: r["factor"])
     print(f"overhead: {max(r['overhead_percent'] for r in results)}% over plain MkDocs; "
           f"check: {largest['check_ms']:.0f} ms at {largest['factor']}x")

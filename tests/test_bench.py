@@ -1,0 +1,51 @@
+"""`make bench`: the synthetic authorities are valid, and a small run produces the table, JSON and last line."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from handbook import bench
+from handbook.validate import check
+
+from conftest import REPO, SAMPLE_DATA
+
+
+def test_a_scaled_authority_is_valid_and_has_every_list_scaled(tmp_path: Path) -> None:
+    one, _ = check(SAMPLE_DATA, base=SAMPLE_DATA.parent)
+    bench.scale_data(SAMPLE_DATA, 3, tmp_path / "data")
+    three, problems = check(tmp_path / "data", base=tmp_path)
+    assert one is not None
+    assert three is not None, [p.format() for p in problems.errors]
+    assert not problems.errors
+    # Every scaled kind of item is three times as many; levels and frameworks stay as they are.
+    kinds = {record.kind for record in one.index.items.values()}
+    for kind in kinds:
+        before = sum(1 for r in one.index.items.values() if r.kind == kind)
+        after = sum(1 for r in three.index.items.values() if r.kind == kind)
+        assert after in (before, 3 * before), kind
+    assert len(three.index.items) > 2.5 * len(one.index.items)
+    assert len(three.index.statements) == len(one.index.statements)
+    # The copies are wired to each other, not back to the originals: copy 3's stages use copy 3's teams.
+    stage = three.index.items["contact-3"] if "contact-3" in three.index.items else next(
+        r for r in three.index.items.values() if r.kind == "stage" and r.id.endswith("-3"))
+    team = getattr(stage.obj, "team", None)
+    if team:
+        assert team.endswith("-3")
+
+
+def test_a_small_benchmark_run_writes_results_and_the_summary_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    output = tmp_path / "results.json"
+    assert bench.main(["--project", str(REPO), "--sizes", "1", "--runs", "1", "--output", str(output)]) == 0
+    printed = capsys.readouterr().out
+    results = json.loads(output.read_text())
+    (row,) = results["results"]
+    assert row["factor"] == 1 and row["items"] > 100 and row["pages"] > 20
+    assert row["build_s"] > 0 and row["plain_build_s"] > 0 and row["check_ms"] > 0
+    assert row["serve_rebuild_s"] > 0 and row["serve_save_to_reload_s"] >= row["serve_rebuild_s"]
+    assert "overhead %" in printed and "mkdocs serve at 1x: rebuild" in printed
+    last = printed.strip().splitlines()[-1]
+    assert re.fullmatch(r"overhead: -?[\d.]+% over plain MkDocs; check: \d+ ms at 1x", last), last
