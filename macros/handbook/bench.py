@@ -231,21 +231,22 @@ def measure(repo: Path, sample: Path, factor: int, runs: int, work: Path) -> dic
     assert handbook is not None
     project = _project(repo, data, work / f"project-{factor}x")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_ALREADY_CHECKED": "1"}
-    build_s, build_mb = [], []
-    for _ in range(runs):
-        seconds, megabytes = _build(project, "mkdocs.yml", project / "site", env)
-        build_s.append(seconds)
-        build_mb.append(megabytes)
     # Capture the macros' output once, then build the same pages with plain MkDocs.
     (project / "capture_hook.py").write_text(CAPTURE_HOOK, encoding="utf-8")
     text = (project / "mkdocs.yml").read_text()
     (project / "mkdocs-capture.yml").write_text(text.replace("hooks:\n", "hooks:\n  - capture_hook.py\n", 1),
                                                 encoding="utf-8")
     captured = work / f"captured-{factor}x"
-    _build(project, "mkdocs-capture.yml", work / f"capture-site-{factor}x", {**env, "HANDBOOK_CAPTURE": str(captured)})
-    plain = _plain_project(project, captured, project / "site", work / f"plain-{factor}x")
-    plain_s, plain_mb = [], []
+    capture_site = work / f"capture-site-{factor}x"
+    _build(project, "mkdocs-capture.yml", capture_site, {**env, "HANDBOOK_CAPTURE": str(captured)})
+    plain = _plain_project(project, captured, capture_site, work / f"plain-{factor}x")
+    # The two builds take turns, so a machine that slows down or speeds up part of the way
+    # through (other work, CPU frequency) affects both alike rather than one of them.
+    build_s, build_mb, plain_s, plain_mb = [], [], [], []
     for _ in range(runs):
+        seconds, megabytes = _build(project, "mkdocs.yml", project / "site", env)
+        build_s.append(seconds)
+        build_mb.append(megabytes)
         seconds, megabytes = _build(plain, "mkdocs.yml", plain / "site", env)
         plain_s.append(seconds)
         plain_mb.append(megabytes)

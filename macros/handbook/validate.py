@@ -91,9 +91,19 @@ class Handbook:
     framework_files: dict[str, str] = field(default_factory=dict)  # framework id -> data file
     reviews: list[reviews.ReviewStatus] = field(default_factory=list)
     today: datetime.date = field(default_factory=datetime.date.today)
+    _reviews_by_place: dict[tuple[str, str | None], reviews.ReviewStatus] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     def area(self, area_id: str) -> Any:
         return self.areas[area_id]
+
+    def review_of(self, page: str, anchor: str | None) -> reviews.ReviewStatus | None:
+        """The review status of an area (anchor None) or of one item reviewed on its own."""
+        if self._reviews_by_place is None:  # built once: the renderers ask once per item
+            self._reviews_by_place = {}
+            for status in self.reviews:
+                self._reviews_by_place.setdefault((status.page, status.anchor), status)
+        return self._reviews_by_place.get((page, anchor))
 
 
 def display_path(path: Path, base: Path) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from .. import schema
 from ..index import ItemRecord
 from .context import Context
@@ -151,8 +153,11 @@ def render_teams(ctx: Context) -> str:
             line += f". {ctx.prose(post.summary)}"
         rows.append(line)
     parts.append(bullet_list(rows))
+    teams_in: dict[str, list[schema.Team]] = defaultdict(list)
+    for team in data.teams:
+        teams_in[team.service_area].append(team)
     for area in data.service_areas:
-        teams = [team for team in data.teams if team.service_area == area.id]
+        teams = teams_in[area.id]
         parts += [
             heading(2, area.name, area.id),
             ctx.prose(area.summary),
@@ -249,9 +254,7 @@ def render_timescales_table(ctx: Context) -> str:
 
 def _stage(ctx: Context, stage: schema.Stage) -> str:
     index = ctx.index
-    incoming = [link.source for link in index.links if link.kind == "stage" and link.target == stage.id
-                and link.source.kind == "stage"]
-    incoming = list(dict.fromkeys(incoming))
+    incoming = index.referring(stage.id, "stage")
     standards = index.referring(stage.id, "standard")
     parts = [
         facts([

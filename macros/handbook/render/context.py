@@ -84,7 +84,7 @@ class Context:
         record = self.index.items.get(getattr(obj, "id", ""))
         if getattr(obj, "review", None) is None or record is None or record.obj is not obj:
             return ""
-        status = next((s for s in self.handbook.reviews if s.page == record.page and s.anchor == record.anchor), None)
+        status = self.handbook.review_of(record.page, record.anchor)
         if status is None:
             return ""
         due = f"next due {day(status.next_due)}" + (" (**overdue**)" if status.overdue else "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from .. import schema
 from .context import Context
 from .graph import Edge, Node, TreeNode, layered_layout, ranks_of, to_svg, tree_layout
@@ -156,8 +158,11 @@ def organisation_chart(ctx: Context) -> str:
             post_trees[post.reports_to].children.append(post_trees[post.id])
         else:
             roots.append(post_trees[post.id])
+    teams_in: dict[str, list[schema.Team]] = defaultdict(list)
+    for team in data.teams:
+        teams_in[team.service_area].append(team)
     for area in data.service_areas:
-        teams = [t for t in data.teams if t.service_area == area.id]
+        teams = teams_in[area.id]
         area_tree = TreeNode(
             Node(area.id, area.name, "rounded", css="hb-node--service-area", href=ctx.href(ctx.page, area.id),
                  description=f"{area.name}, led by the {area.led_by}: go to the service area"),

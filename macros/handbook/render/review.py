@@ -21,7 +21,7 @@ REVIEW_JSON = "review.json"
 
 
 def area_status(ctx: Context, area: Area) -> ReviewStatus | None:
-    return next((s for s in ctx.handbook.reviews if s.kind == "area" and s.page == area.page), None)
+    return ctx.handbook.review_of(area.page, None)
 
 
 def recent_amendments(ctx: Context, area_id: str) -> list[schema.Amendment]:
