@@ -135,6 +135,9 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
 
     @env.macro
     def whole_handbook() -> str:
+        # Everything on this page is on its own page too: left in the search index, every search
+        # would list each match twice, and the index (and the build) would be nearly twice as big.
+        env.page.meta.setdefault("search", {})["exclude"] = True
         return render(render_whole_handbook)
 
     @env.macro

@@ -53,3 +53,21 @@ def test_a_small_benchmark_run_writes_results_and_the_summary_line(tmp_path: Pat
     assert "overhead %" in printed and "mkdocs serve at 1x: rebuild" in printed
     last = printed.strip().splitlines()[-1]
     assert re.fullmatch(r"overhead: -?[\d.]+% over plain MkDocs; check: \d+ ms at 1x", last), last
+
+
+def test_the_plain_build_gets_the_pages_as_the_macros_left_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Including a page left out of search, so the plain build does the same work."""
+    import importlib.util
+    from types import SimpleNamespace
+
+    (tmp_path / "capture_hook.py").write_text(bench.CAPTURE_HOOK, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("capture_hook", tmp_path / "capture_hook.py")
+    assert spec is not None and spec.loader is not None
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    monkeypatch.setenv("HANDBOOK_CAPTURE", str(tmp_path / "captured"))
+    for uri, meta in (("print.md", {"search": {"exclude": True}}), ("journey.md", {"hb_source": "data/journey.yaml"})):
+        page = SimpleNamespace(file=SimpleNamespace(src_uri=uri), meta=meta)
+        assert hook.on_page_markdown("# Title\n\nText.", page, None, None) == "# Title\n\nText."
+    assert (tmp_path / "captured" / "print.md").read_text() == '---\nsearch: {"exclude": true}\n---\n\n# Title\n\nText.'
+    assert (tmp_path / "captured" / "journey.md").read_text() == "# Title\n\nText."

@@ -161,6 +161,14 @@ def test_search_index_is_built_locally(built_sample: Path) -> None:
     assert "supervision" in text and "strategy discussion" in text
 
 
+def test_search_lists_each_match_once_not_again_in_the_whole_handbook(built_sample: Path) -> None:
+    index = json.loads((built_sample / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "print/" not in pages  # everything on it is on its own page too
+    assert {"journey/", "supervision/", "teams/", "services/"} <= pages
+    assert (built_sample / "print" / "index.html").is_file()
+
+
 # --- nothing is loaded from another host -------------------------------------------------------
 
 RESOURCE_ATTRIBUTES = {

@@ -57,6 +57,7 @@ REFERENCE_KEYS = {"team", "supporting_teams", "service_area", "to", "tools", "se
 THEME_PLUGINS = {"config", "material/search", "search"}
 CAPTURE_HOOK = '''
 """Benchmark only: writes each page's Markdown, as the macros leave it, to a folder."""
+import json
 import os
 from pathlib import Path
 
@@ -64,7 +65,9 @@ from pathlib import Path
 def on_page_markdown(markdown, page, config, files):
     target = Path(os.environ["HANDBOOK_CAPTURE"]) / page.file.src_uri
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(markdown, encoding="utf-8")
+    # Settings a macro gave the page that change MkDocs' work (a page left out of search).
+    front = f"---\\nsearch: {json.dumps(page.meta['search'])}\\n---\\n\\n" if page.meta.get("search") else ""
+    target.write_text(front + markdown, encoding="utf-8")
     return markdown
 '''
 MEASURE = '''
