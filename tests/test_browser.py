@@ -28,7 +28,8 @@ def test_a_badge_leads_to_its_statement_and_back(page, sample_server: str) -> No
     badge = page.locator("a.hb-badge").first
     statement_id = badge.inner_text().split(":")[0].strip()  # then the hidden words for screen readers
     badge.click()
-    page.wait_for_load_state()
+    page.wait_for_function("id => location.pathname.includes('/frameworks/') && location.hash === '#' + id",
+                           arg=statement_id.lower(), timeout=10_000)
     assert "/frameworks/" in page.url and page.url.endswith("#" + statement_id.lower())
     heading = page.locator(f"#{statement_id.lower()}")
     assert heading.inner_text().startswith(statement_id)
