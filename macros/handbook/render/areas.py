@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from .. import schema
 from ..index import ItemRecord
 from .context import Context
-from .diagrams import journey_diagram, journey_legend, organisation_chart
+from .diagrams import journey_diagram, journey_legend, organisation_chart, teams_by_service_area
 from .text import bullet_list, indent, inline, join_sentence
 
 STAGE_TYPE_LABELS: dict[str, str] = {
@@ -153,9 +151,7 @@ def render_teams(ctx: Context) -> str:
             line += f". {ctx.prose(post.summary)}"
         rows.append(line)
     parts.append(bullet_list(rows))
-    teams_in: dict[str, list[schema.Team]] = defaultdict(list)
-    for team in data.teams:
-        teams_in[team.service_area].append(team)
+    teams_in = teams_by_service_area(data)
     for area in data.service_areas:
         teams = teams_in[area.id]
         parts += [

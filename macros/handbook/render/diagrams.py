@@ -148,6 +148,14 @@ def journey_legend() -> str:
     return "**How to read the diagram:** " + "; ".join(f"{shape} is {meaning}" for shape, meaning in JOURNEY_LEGEND) + "."
 
 
+def teams_by_service_area(data: schema.TeamsFile) -> defaultdict[str, list[schema.Team]]:
+    """Each service area's teams, in data order (grouped once, not searched for per area)."""
+    teams_in: defaultdict[str, list[schema.Team]] = defaultdict(list)
+    for team in data.teams:
+        teams_in[team.service_area].append(team)
+    return teams_in
+
+
 def organisation_chart(ctx: Context) -> str:
     data: schema.TeamsFile = ctx.handbook.area("teams")
     post_trees = {post.id: TreeNode(Node(post.id, post.role, "rect", css="hb-node--post",
@@ -158,9 +166,7 @@ def organisation_chart(ctx: Context) -> str:
             post_trees[post.reports_to].children.append(post_trees[post.id])
         else:
             roots.append(post_trees[post.id])
-    teams_in: dict[str, list[schema.Team]] = defaultdict(list)
-    for team in data.teams:
-        teams_in[team.service_area].append(team)
+    teams_in = teams_by_service_area(data)
     for area in data.service_areas:
         teams = teams_in[area.id]
         area_tree = TreeNode(
