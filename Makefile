@@ -14,6 +14,9 @@ NODE_STAMP := node_modules/.installed
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
+	@# pip compiles the installed packages but not ours (installed as a link to macros/); compiled
+	@# now, every build is spared compiling them again where PYTHONDONTWRITEBYTECODE is set (CI images)
+	$(BIN)/python -m compileall -q macros
 	@touch $(STAMP)
 
 install: $(STAMP)

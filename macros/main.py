@@ -30,7 +30,7 @@ from handbook.render.frameworks import (  # noqa: E402
     render_frameworks_index,
 )
 from handbook.render.home import render_home  # noqa: E402
-from handbook.render.pages import AREA_RENDERERS  # noqa: E402
+from handbook.render.pages import AREA_RENDERERS, SharedRender, render_shared  # noqa: E402
 from handbook.render.review import recent_amendments, render_review_dashboard, review_box  # noqa: E402
 from handbook.render.statement import render_accessibility_statement  # noqa: E402
 from handbook.render.whole import render_whole_handbook  # noqa: E402
@@ -80,7 +80,7 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
     data_prefix = (data_folder.relative_to(project).as_posix() if data_folder.is_relative_to(project)
                    else "data")
 
-    def render(renderer, *args: str, source: str | None = None) -> str:  # noqa: ANN001
+    def render(renderer, *args: object, source: str | None = None) -> str:  # noqa: ANN001
         ctx = Context(handbook, env.page.file.src_uri)
         markdown = renderer(ctx, *args)
         if ctx.scripts:  # read by overrides/main.html to load each script on this page only
@@ -89,13 +89,28 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
             env.page.meta["hb_source"] = source
         return markdown
 
+    # Each area is rendered once per build, for its own page and the whole-handbook page alike.
+    rendered: dict[str, SharedRender] = {}
+
+    def shared(area_id: str) -> SharedRender:
+        if area_id not in rendered:
+            rendered[area_id] = render_shared(handbook, area_id)
+        return rendered[area_id]
+
     @env.macro
     def area(area_id: str) -> str:
         """The whole content of one area's page, e.g. {{ area("journey") }}."""
         if area_id not in AREA_RENDERERS:
             raise PluginError(f"{env.page.file.src_uri}: there is no area called {area_id!r}; "
                               f"use one of {', '.join(AREA_RENDERERS)}.")
-        return with_review(area_id, render(AREA_RENDERERS[area_id], source=f"{data_prefix}/{AREAS_BY_ID[area_id].file}"))
+        area = AREAS_BY_ID[area_id]
+        if env.page.file.src_uri != area.page:  # the area shown on a page of the authority's choosing
+            return with_review(area_id, render(AREA_RENDERERS[area_id], source=f"{data_prefix}/{area.file}"))
+        result = shared(area_id)
+        if result.scripts:  # read by overrides/main.html to load each script on this page only
+            env.page.meta["hb_scripts"] = sorted(set(env.page.meta.get("hb_scripts", [])) | result.scripts)
+        env.page.meta["hb_source"] = f"{data_prefix}/{area.file}"  # the data file behind the page, for its "edit" link
+        return with_review(area_id, result.on_own_page())
 
     @env.macro
     def home() -> str:
@@ -138,7 +153,7 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
         # Everything on this page is on its own page too: left in the search index, every search
         # would list each match twice, and the index (and the build) would be nearly twice as big.
         env.page.meta.setdefault("search", {})["exclude"] = True
-        return render(render_whole_handbook)
+        return render(render_whole_handbook, shared)
 
     @env.macro
     def timescales_table() -> str:

@@ -19,6 +19,7 @@ It prints a table, writes the results as JSON, and ends with one line:
 from __future__ import annotations
 
 import argparse
+import compileall
 import copy
 import json
 import os
@@ -159,6 +160,9 @@ def _project(repo: Path, data: Path, target: Path) -> Path:
         elif source.exists():
             shutil.copy2(source, target / part)
     shutil.copytree(data, target / "data")
+    # As `make` does when it installs: the generator's modules compiled once, not at every build
+    # (Python does it by itself on the first build unless PYTHONDONTWRITEBYTECODE is set).
+    compileall.compile_dir(target / "macros", quiet=1)
     return target
 
 

@@ -11,6 +11,12 @@ from ..links import line_url
 from ..validate import Handbook
 from .text import attribute, day, inline, prose
 
+# Stand-ins used in a render shared by an area's own page and the whole-handbook page (see
+# pages.SharedRender): "this page" in a link, and the two ends of a part only the area's own page
+# shows. Control characters never reach a render from the data: the loader rejects them.
+SAME_PAGE = "\x00"
+INTERACTIVE_START, INTERACTIVE_END = "\x01", "\x02"
+
 
 @dataclass(frozen=True)
 class Context:
@@ -20,6 +26,13 @@ class Context:
     # passes them to the page template so a script loads only on the pages that use it.
     scripts: set[str] = field(default_factory=set)
     for_print: bool = False  # the whole handbook on one page: no interactive parts
+    shared: bool = False  # rendered once for two pages: links to this page and interactive parts marked
+
+    def interactive(self, markdown: str) -> str:
+        """A part for the screen only (a filter form): left out of the whole-handbook page."""
+        if self.for_print:
+            return ""
+        return f"{INTERACTIVE_START}{markdown}{INTERACTIVE_END}" if self.shared else markdown
 
     @property
     def index(self):  # noqa: ANN201 - the Index type, kept short for renderers
@@ -36,7 +49,10 @@ class Context:
 
     def href(self, page: str, anchor: str | None = None) -> str:
         """A Markdown link target from this page to `page#anchor` (MkDocs checks both exist)."""
-        target = "" if page == self.page else _relative(page, posixpath.dirname(self.page) or ".")
+        if page == self.page:
+            target = SAME_PAGE if self.shared else ""
+        else:
+            target = _relative(page, posixpath.dirname(self.page) or ".")
         return f"{target}#{anchor}" if anchor else target
 
     def item_link(self, item_id: str, text: str | None = None) -> str:

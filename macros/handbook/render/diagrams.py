@@ -1,4 +1,9 @@
-"""The journey flowchart and the organisation chart, built from the same data as the text."""
+"""The journey flowchart and the organisation chart, built from the same data as the text.
+
+Each box links to its item's details, which are always on the same page as the chart (its area's
+page, or the whole-handbook page), so the links are plain `#id` anchors: the SVG is raw HTML that
+MkDocs passes through untouched.
+"""
 
 from __future__ import annotations
 
@@ -66,7 +71,7 @@ def journey_diagram(ctx: Context) -> str:
 
     def stage_node(stage: schema.Stage, node_id: str) -> Node:
         return Node(node_id, stage.name, STAGE_SHAPES[stage.type], css=f"hb-node--{stage.type}", max_chars=20,
-                    href=ctx.href(ctx.page, stage.id),
+                    href=f"#{stage.id}",
                     description=f"{stage.name} ({STAGE_KIND_WORDS[stage.type]}): go to the details")
 
     nodes: list[Node] = []
@@ -90,7 +95,7 @@ def journey_diagram(ctx: Context) -> str:
                     edges.append(Edge(node_id, copy.id, css))
                 elif order[outcome.to] <= order[stage.id]:
                     back = Node(f"{node_id}--back-to-{target.id}", f"Back to {target.name}", "stadium", max_chars=16,
-                                css="hb-node--back", href=ctx.href(ctx.page, target.id),
+                                css="hb-node--back", href=f"#{target.id}",
                                 description=f"Back to {target.name}: go to the details")
                     nodes.append(back)
                     edges.append(Edge(node_id, back.id, css))
@@ -120,7 +125,7 @@ def _shorten_long_lines(ctx: Context, nodes: list[Node], edges: list[Edge],
         if edge.target in stages and rank[edge.target] - rank[edge.source] > LONGEST_LINE:
             target = stages[edge.target]
             onward = Node(f"{edge.source}--on-to-{target.id}", f"On to {target.name}", "stadium", max_chars=16,
-                          css="hb-node--back", href=ctx.href(ctx.page, target.id),
+                          css="hb-node--back", href=f"#{target.id}",
                           description=f"On to {target.name}: go to the details")
             added.setdefault(edge.source, []).append(onward)
             kept.append(Edge(edge.source, onward.id, edge.css))
@@ -170,9 +175,9 @@ def organisation_chart(ctx: Context) -> str:
     for area in data.service_areas:
         teams = teams_in[area.id]
         area_tree = TreeNode(
-            Node(area.id, area.name, "rounded", css="hb-node--service-area", href=ctx.href(ctx.page, area.id),
+            Node(area.id, area.name, "rounded", css="hb-node--service-area", href=f"#{area.id}",
                  description=f"{area.name}, led by the {area.led_by}: go to the service area"),
-            [TreeNode(Node(team.id, team.name, "rect", css="hb-node--team", href=ctx.href(ctx.page, team.id),
+            [TreeNode(Node(team.id, team.name, "rect", css="hb-node--team", href=f"#{team.id}",
                            description=f"{team.name}: go to the team")) for team in teams],
         )
         post_trees[area.reports_to].children.append(area_tree)

@@ -26,8 +26,9 @@ def render_services(ctx: Context) -> str:
     parts = [ctx.prose(data.intro)]
     if not ctx.for_print:
         ctx.scripts.add(FILTER_SCRIPT)
-        parts += [filter_form(thresholds, data),
-                  f'<p class="hb-filter-count" id="services-count">{len(data.services)} services.</p>']
+    parts.append(ctx.interactive(
+        filter_form(thresholds, data)
+        + f'\n\n<p class="hb-filter-count" id="services-count">{len(data.services)} services.</p>'))
     for service in data.services:
         stages = ctx.index.referring(service.id, "stage")
         body = blocks(

@@ -8,12 +8,13 @@ area, and an item's own id stays unique), and the interactive parts are left out
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..areas import AREAS
 from .areas import blocks, heading
 from .context import Context
-from .pages import AREA_RENDERERS
+from .pages import AREA_RENDERERS, SharedRender, render_shared
 from .text import inline
 
 _HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
@@ -25,7 +26,9 @@ def _fit(markdown: str, sections: tuple[str, ...]) -> str:
     return _HEADING.sub(lambda m: "#" + m.group(1) + " ", markdown)
 
 
-def render_whole_handbook(ctx: Context) -> str:
+def render_whole_handbook(ctx: Context, shared: Callable[[str], SharedRender] | None = None) -> str:
+    """`shared(area_id)` gives each area's render made for its own page (default: made here)."""
+    shared = shared or (lambda area_id: render_shared(ctx.handbook, area_id))
     authority = ctx.handbook.authority
     printing = replace(ctx, for_print=True)
     contents = [area for area in AREAS if area.page and area.id in AREA_RENDERERS]
@@ -39,5 +42,8 @@ def render_whole_handbook(ctx: Context) -> str:
     ]
     for area in contents:
         parts.append(heading(2, area.title, f"whole-{area.id}"))
-        parts.append(_fit(AREA_RENDERERS[area.id](printing), area.sections))
+        markdown = shared(area.id).elsewhere(ctx.page)
+        if markdown is None:  # this page is in another folder: render the area again from here
+            markdown = AREA_RENDERERS[area.id](printing)
+        parts.append(_fit(markdown, area.sections))
     return blocks(*parts)
