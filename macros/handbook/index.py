@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -67,8 +67,7 @@ class StatementRecord:
         return statement_anchor(self.statement.id)
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):  # a tuple: there is one per reference in the handbook
     """A reference from one item to another, kept so reverse links can be listed."""
 
     source: ItemRecord
@@ -123,8 +122,10 @@ def build_index(
 
     for area, data, loaded in areas:
         for obj, loc in walked[area.id]:
-            item_id = getattr(obj, "id", None)
-            if item_id is None or not hasattr(type(obj), "kind"):
+            # Only models with a kind are items (asked first: asking a model without an id for
+            # one is slow, as pydantic raises and catches an error for each)
+            item_id = getattr(obj, "id", None) if hasattr(type(obj), "kind") else None
+            if item_id is None:
                 continue
             record = ItemRecord(
                 id=item_id,
@@ -170,9 +171,8 @@ def build_index(
         for obj, loc in walked[area.id]:
             while owner and loc[: len(owner[-1][0])] != owner[-1][0]:
                 owner.pop()
-            item_id = getattr(obj, "id", None)
-            if item_id is not None and hasattr(type(obj), "kind"):
-                record = index.items.get(item_id)
+            if hasattr(type(obj), "kind"):
+                record = index.items.get(getattr(obj, "id", None))
                 if record is not None and record.obj is obj:
                     owner.append((loc, record))
             if not owner:

@@ -151,6 +151,7 @@ def _at(mark: Any) -> Position | None:
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 # First characters after which PyYAML tries its implicit types (numbers, booleans, null, dates...).
 _TYPED_FIRST_CHARACTERS = frozenset(k for k in yaml.resolver.Resolver.yaml_implicit_resolvers if k)
@@ -303,10 +304,12 @@ class _Builder:
                     raise _Unusual
                 value: Any = event.value
                 if event.style == "":  # plain: its type depends on how it looks
-                    tag = _plain_tag(value)
-                    if tag != _STR_TAG:
+                    # (most plain text starts with a letter no type starts with: text, decided here)
+                    if (not value or value[0] in _TYPED_FIRST_CHARACTERS) and (tag := _plain_tag(value)) != _STR_TAG:
                         if frames and frames[-1][1] is _NO_KEY and type(frames[-1][0]) is dict:
                             value = self._typed_key(value, tag)
+                        elif tag == _INT_TAG and value.isascii() and value.isdigit() and (value[0] != "0" or value == "0"):
+                            value = int(value)  # a plain whole number, as PyYAML reads it (a leading 0 is octal)
                         else:
                             value = self._scalar(ScalarNode(tag, value, event.start_mark, event.end_mark, ""))
                     elif event.end_mark.line in hash_lines:

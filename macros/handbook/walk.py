@@ -10,7 +10,7 @@ import types
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, NamedTuple, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -113,8 +113,7 @@ def _may_hold_models(annotation: Any) -> bool:
     return any(_may_hold_models(arg) for arg in get_args(annotation))
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(NamedTuple):  # a tuple: a large handbook makes hundreds of thousands of them
     target: str
     kind: str
     loc: Loc
@@ -135,7 +134,10 @@ def walk_models(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[BaseModel, Lo
 
 def references(model: BaseModel, loc: Loc) -> Iterator[Reference]:
     """The references held directly by one model instance (not its children)."""
-    for info in _ref_fields(type(model)):
+    fields = _ref_fields(type(model))
+    if not fields:  # most models hold none: return before making a generator's worth of work
+        return
+    for info in fields:
         value = getattr(model, info.name)
         if value is None:
             continue
