@@ -17,7 +17,7 @@ from .areas import Area, framework_page
 from .errors import Problem
 from .loader import LoadedFile, Loc
 from .schema import FrameworkFile, Statement, statement_anchor
-from .walk import references, walk_models
+from .walk import holds_references, references, walk_models
 
 
 @dataclass(frozen=True, eq=False)  # one record per item: identity is equality
@@ -175,7 +175,7 @@ def build_index(
                 record = index.items.get(getattr(obj, "id", None))
                 if record is not None and record.obj is obj:
                     owner.append((loc, record))
-            if not owner:
+            if not owner or not holds_references(type(obj)):
                 continue
             source = owner[-1][1]
             for ref in references(obj, loc):

@@ -33,7 +33,7 @@ from .index import Index, build_index
 from .loader import LoadedFile, Loc, load_yaml
 from .privacy import scan as scan_for_personal_data
 from .textcheck import check_text, known_pages
-from .walk import fields_of, model_at, references, walk_models
+from .walk import fields_of, holds_references, model_at, references, walk_models
 
 # Which area's file defines items of each kind; a reference is only checked when that file is valid.
 KIND_HOME: dict[str, str] = {
@@ -571,6 +571,8 @@ def _statement_ranges(index: Index) -> str:
 def _check_references(walked: list[tuple[BaseModel, Loc]], loaded: LoadedFile, index: Index,
                       checkable: set[str]) -> Iterable[Problem]:
     for obj, loc in walked:
+        if not holds_references(type(obj)):
+            continue
         listed: set[tuple[Loc, str]] = set()
         for ref in references(obj, loc):
             if isinstance(ref.loc[-1], int):
@@ -684,6 +686,8 @@ PROMPT = "To do:"
 
 def _prompts_left(loaded: LoadedFile) -> Iterable[Problem]:
     """One warning per file still holding "To do:" prompts from `handbook new` (comments aside)."""
+    if PROMPT not in loaded.text:
+        return
     lines = [n for n, line in enumerate(loaded.lines, start=1)
              if PROMPT in line and not line.lstrip().startswith("#")]
     if lines:

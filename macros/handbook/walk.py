@@ -96,6 +96,11 @@ def _ref_fields(model: type[BaseModel]) -> tuple[FieldInfo, ...]:
     return tuple(info for info in fields_of(model) if info.ref is not None)
 
 
+def holds_references(model: type[BaseModel]) -> bool:
+    """Whether instances of `model` can hold references themselves (most models cannot)."""
+    return bool(_ref_fields(model))
+
+
 @cache
 def _prose_fields(model: type[BaseModel]) -> tuple[FieldInfo, ...]:
     return tuple(info for info in fields_of(model) if info.prose)
