@@ -199,6 +199,8 @@ def serve_rebuild(project: Path, runs: int, env: dict[str, str]) -> tuple[float,
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()  # type: ignore[union-attr]
 
+    seen: list[str] = []
+
     def wait_for(text: str) -> str:
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
@@ -208,10 +210,11 @@ def serve_rebuild(project: Path, runs: int, env: dict[str, str]) -> tuple[float,
                 if process.poll() is not None:
                     break
                 continue
+            seen.append(line)
             if text in line:
                 return line
         process.kill()
-        raise RuntimeError(f"`mkdocs serve` in {project} never said “{text}”")
+        raise RuntimeError(f"`mkdocs serve` in {project} never said “{text}”. It said:\n" + "".join(seen[-30:]))
 
     saved_file = project / "data" / "vision.yaml"
     waits, builds = [], []

@@ -117,13 +117,14 @@ def display_path(path: Path, base: Path) -> str:
 def _cycle_collector_paused() -> Iterator[None]:
     """Reading a large handbook creates hundreds of thousands of dicts, lists and models, and
     Python's cycle collector would walk all of them again and again as they pile up (a quarter of
-    the check's time at 50x the sample). The data is a tree without cycles, so nothing is lost by
-    collecting once at the end instead.
+    the check's time at 50x the sample). The data is a tree without cycles: reference counting
+    frees it without the collector's help.
 
     At the end, what is still alive is frozen (moved out of the collector's view) before the
     collector is switched back on: otherwise its first run walks every object the check made,
     a quarter of a second at 50x the sample. Frozen objects are still freed as usual when
-    nothing refers to them; `gc.unfreeze()` (done at the start of each build) hands them back."""
+    nothing refers to them; `gc.unfreeze()` (done at the start of each build) hands any cycles
+    among them back to the collector."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

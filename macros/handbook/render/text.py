@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import re
 import textwrap
+from functools import lru_cache
 
 # A line's list and quote markers, which may come before a heading marker or a link definition.
 _MARKERS = r"^((?:\s*(?:[-*+]|\d{1,9}[.)]|>)\s+)*\s{0,3})"
@@ -53,14 +54,15 @@ def prose(text: str | None, root: str = "") -> str:
     return _RELATIVE_LINK.sub("](" + root, escaped) if root else escaped
 
 
+# HTML and attr_list characters become entities (their # escaped too); Markdown's own get a backslash.
+_INLINE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&\\#123;", "}": "&\\#125;",
+                         **{char: "\\" + char for char in "\\`*_[]|!#"}})
+
+
+@lru_cache(maxsize=65536)  # the same names are written again for every link to them
 def inline(text: str) -> str:
     """A short piece of data text (a name, a list entry) for use inside a line or table cell."""
-    escaped = " ".join(str(text).split())
-    escaped = escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    escaped = escaped.replace("{", "&#123;").replace("}", "&#125;")
-    for char in "\\`*_[]|!#":
-        escaped = escaped.replace(char, "\\" + char)
-    return escaped
+    return " ".join(str(text).split()).translate(_INLINE)
 
 
 def attribute(text: str) -> str:
