@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -67,20 +67,10 @@ class StatementRecord:
         return statement_anchor(self.statement.id)
 
 
-class Link(NamedTuple):  # a tuple: there is one per reference in the handbook
-    """A reference from one item to another, kept so reverse links can be listed."""
-
-    source: ItemRecord
-    target: str
-    kind: str
-    loc: Loc
-
-
 @dataclass
 class Index:
     items: dict[str, ItemRecord] = field(default_factory=dict)
     statements: dict[str, StatementRecord] = field(default_factory=dict)
-    links: list[Link] = field(default_factory=list)
     # statement id -> items that evidence it, in data order
     evidence: dict[str, list[ItemRecord]] = field(default_factory=lambda: defaultdict(list))
     # (target id, kind of the source item) -> source items that refer to the target
@@ -179,8 +169,6 @@ def build_index(
                 continue
             source = owner[-1][1]
             for ref in references(obj, loc):
-                link = Link(source, ref.target, ref.kind, ref.loc)
-                index.links.append(link)
                 key = (ref.target, ref.kind if ref.kind == "statement" else source.kind, id(source))
                 if key in linked:
                     continue

@@ -81,8 +81,9 @@ def _mark(node: Node) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-# Where a key or list entry is: (id of its mapping or list, key or index) -> (key's mark, value's mark).
-PositionTable = dict[tuple[int, str | int], tuple[Any, Any]]
+# Where each key and list entry is, by the id of its mapping or list: for a mapping, key -> (the
+# key's mark, the value's mark); for a list, the entries' marks in order.
+PositionTable = dict[int, dict[str, tuple[Any, Any]] | list[Any]]
 
 
 @dataclass
@@ -128,17 +129,16 @@ class LoadedFile:
         assert self.table is not None
         value, key_mark, value_mark = self.data, None, self.root_mark
         for step in loc:
-            if isinstance(value, dict):
-                marks = self.table.get((id(value), str(step)))
-                if marks is None:
-                    return _at(value_mark)
+            positions = self.table.get(id(value))
+            if isinstance(value, dict) and isinstance(positions, dict) and str(step) in positions:
+                key_mark, value_mark = positions[str(step)]
                 value = value[str(step)]
-            elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
-                marks = self.table[(id(value), step)]
+            elif (isinstance(value, list) and isinstance(positions, list) and isinstance(step, int)
+                  and 0 <= step < len(positions)):
+                key_mark, value_mark = None, positions[step]
                 value = value[step]
             else:
                 return _at(value_mark)
-            key_mark, value_mark = marks
         return _at(key_mark if key_mark is not None else value_mark)
 
     def line_of(self, loc: Loc) -> int | None:
@@ -289,7 +289,8 @@ class _Builder:
         `_Unusual`, and the file is read again the thorough way, which explains any problem.
         """
         table: PositionTable = {}
-        frames: list[list[Any]] = []  # [mapping or list, key waiting for its value, the key's mark]
+        # One per open mapping or list: [it, its positions, key waiting for its value, the key's mark]
+        frames: list[list[Any]] = []
         root: Any = None
         root_mark: Any = None
         get_event = parser.get_event
@@ -306,7 +307,7 @@ class _Builder:
                 if event.style == "":  # plain: its type depends on how it looks
                     # (most plain text starts with a letter no type starts with: text, decided here)
                     if (not value or value[0] in _TYPED_FIRST_CHARACTERS) and (tag := _plain_tag(value)) != _STR_TAG:
-                        if frames and frames[-1][1] is _NO_KEY and type(frames[-1][0]) is dict:
+                        if frames and frames[-1][2] is _NO_KEY and type(frames[-1][0]) is dict:
                             value = self._typed_key(value, tag)
                         elif tag == _INT_TAG and value.isascii() and value.isdigit() and (value[0] != "0" or value == "0"):
                             value = int(value)  # a plain whole number, as PyYAML reads it (a leading 0 is octal)
@@ -341,18 +342,21 @@ class _Builder:
                 frame = frames[-1]
                 container = frame[0]
                 if type(container) is list:
-                    table[(id(container), len(container))] = (None, mark)
+                    frame[1].append(mark)
                     container.append(value)
-                elif frame[1] is _NO_KEY:
+                elif frame[2] is _NO_KEY:
                     if opened is not None or not isinstance(value, str) or value == "<<" or value in container:
                         raise _Unusual
-                    frame[1], frame[2] = value, mark
+                    frame[2], frame[3] = value, mark
                 else:
-                    table[(id(container), frame[1])] = (frame[2], mark)
-                    container[frame[1]] = value
-                    frame[1] = _NO_KEY
+                    key = frame[2]
+                    frame[1][key] = (frame[3], mark)
+                    container[key] = value
+                    frame[2] = _NO_KEY
             if opened is not None:
-                frames.append([opened, _NO_KEY, None])
+                positions: Any = {} if type(opened) is dict else []
+                table[id(opened)] = positions
+                frames.append([opened, positions, _NO_KEY, None])
         self.loaded.table, self.loaded.root_mark = table, root_mark
         return root if documents else {}  # an empty file is an empty set of fields, as before
 
