@@ -11,6 +11,7 @@ import gc
 import logging
 import os
 import sys
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # works before `pip install -e .` too
@@ -80,13 +81,16 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
     data_prefix = (data_folder.relative_to(project).as_posix() if data_folder.is_relative_to(project)
                    else "data")
 
+    def note_for_page(scripts: AbstractSet[str], source: str | None) -> None:
+        if scripts:  # read by overrides/main.html to load each script on this page only
+            env.page.meta["hb_scripts"] = sorted(set(env.page.meta.get("hb_scripts", [])) | scripts)
+        if source:  # the data file behind the page, for its "edit" link
+            env.page.meta["hb_source"] = source
+
     def render(renderer, *args: object, source: str | None = None) -> str:  # noqa: ANN001
         ctx = Context(handbook, env.page.file.src_uri)
         markdown = renderer(ctx, *args)
-        if ctx.scripts:  # read by overrides/main.html to load each script on this page only
-            env.page.meta["hb_scripts"] = sorted(set(env.page.meta.get("hb_scripts", [])) | ctx.scripts)
-        if source:  # the data file behind the page, for its "edit" link
-            env.page.meta["hb_source"] = source
+        note_for_page(ctx.scripts, source)
         return markdown
 
     # Each area is rendered once per build, for its own page and the whole-handbook page alike.
@@ -107,9 +111,7 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
         if env.page.file.src_uri != area.page:  # the area shown on a page of the authority's choosing
             return with_review(area_id, render(AREA_RENDERERS[area_id], source=f"{data_prefix}/{area.file}"))
         result = shared(area_id)
-        if result.scripts:  # read by overrides/main.html to load each script on this page only
-            env.page.meta["hb_scripts"] = sorted(set(env.page.meta.get("hb_scripts", [])) | result.scripts)
-        env.page.meta["hb_source"] = f"{data_prefix}/{area.file}"  # the data file behind the page, for its "edit" link
+        note_for_page(result.scripts, f"{data_prefix}/{area.file}")
         return with_review(area_id, result.on_own_page())
 
     @env.macro

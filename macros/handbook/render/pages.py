@@ -42,8 +42,8 @@ AREA_RENDERERS: dict[str, Callable[[Context], str]] = {
 
 
 # An interactive part with the blank line that separates it from the part before (or after) it.
-_INTERACTIVE = re.compile(f"\n\n{INTERACTIVE_START}.*?{INTERACTIVE_END}|{INTERACTIVE_START}.*?{INTERACTIVE_END}(?:\n\n)?",
-                          re.DOTALL)
+_INTERACTIVE = re.compile(
+    f"\n\n{INTERACTIVE_START}.*?{INTERACTIVE_END}|{INTERACTIVE_START}.*?{INTERACTIVE_END}(?:\n\n)?", re.DOTALL)
 
 
 @dataclass(frozen=True)
