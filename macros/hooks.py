@@ -1,4 +1,5 @@
-"""MkDocs hook: adds the pages that come from the data (one per framework) to the site and nav.
+"""MkDocs hook: adds the pages that come from the data (one per framework) to the site and nav,
+and applies the changes in handbook.postprocess to each built page and to the theme's scripts.
 
 Kept apart from the macros module because MkDocs, not mkdocs-macros, owns the list of files.
 The pages themselves are one macro call each, so their content is rendered like any other page.
@@ -15,7 +16,11 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from handbook import areas, site  # noqa: E402
-from handbook.postprocess import focusable_abbreviations, with_content_security_policy  # noqa: E402
+from handbook.postprocess import (  # noqa: E402
+    focusable_abbreviations,
+    remove_cdn_addresses,
+    with_content_security_policy,
+)
 
 FRAMEWORKS_INDEX = areas.FRAMEWORKS_INDEX_PAGE
 
@@ -61,3 +66,7 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # noqa: ANN00
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     # Pages built from templates alone, such as 404.html, get the same policy.
     return with_content_security_policy(output_content) if template_name.endswith(".html") else output_content
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    remove_cdn_addresses(Path(config.site_dir))

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup, Tag
 
 from conftest import REPO, SAMPLE_DATA
 from handbook.areas import model_areas
+from handbook.postprocess import NO_SCRIPT, without_cdn_addresses
 from handbook.validate import Handbook, load_handbook
 
 # The acceptance asks for these three frameworks by name; the others are checked the same way.
@@ -196,6 +197,29 @@ def test_no_page_loads_anything_from_another_host(built_sample: Path) -> None:
             if re.search(r"url\(\s*['\"]?(https?:)?//", styled["style"]):
                 offenders.append(f"{html}: inline style {styled['style']}")
     assert not offenders, "\n".join(offenders)
+
+
+def test_the_theme_scripts_name_no_script_server(built_sample: Path) -> None:
+    # The theme's bundle would load a polyfill and Mermaid from unpkg.com in some browsers and on
+    # some pages; the build rewrites those addresses (in the source maps too) to load nothing.
+    scripts = list((built_sample / "assets" / "javascripts").rglob("*.js")) + \
+        list((built_sample / "assets" / "javascripts").rglob("*.js.map"))
+    assert scripts
+    offenders = [f"{path}: {m}" for path in scripts
+                 for m in re.findall(r"https?://(?:unpkg\.com|cdn\.jsdelivr\.net|cdnjs\.cloudflare\.com)[^\s\"']*",
+                                     path.read_text(encoding="utf-8"))]
+    assert not offenders, "\n".join(offenders)
+    bundle = next(p for p in scripts if p.name.startswith("bundle.") and p.name.endswith(".min.js"))
+    assert bundle.read_text(encoding="utf-8").count(NO_SCRIPT) == 2  # the polyfill and Mermaid
+    for source_map in (p for p in scripts if p.name.endswith(".map")):
+        json.loads(source_map.read_text(encoding="utf-8"))  # still valid JSON
+
+
+def test_cdn_addresses_are_rewritten_inside_quotes_and_escaped_quotes() -> None:
+    assert without_cdn_addresses('f("https://unpkg.com/mermaid@11/dist/mermaid.min.js")') == f'f("{NO_SCRIPT}")'
+    assert without_cdn_addresses('"watchScript(\\"https://unpkg.com/resize-observer-polyfill\\")"') == \
+        f'"watchScript(\\"{NO_SCRIPT}\\")"'
+    assert without_cdn_addresses("see https://example.org/x.js") == "see https://example.org/x.js"
 
 
 def test_no_stylesheet_or_font_comes_from_another_host(built_sample: Path) -> None:

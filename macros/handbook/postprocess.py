@@ -1,4 +1,5 @@
-"""Changes to each built page's HTML: a Content-Security-Policy, and abbreviations a keyboard can reach.
+"""Changes to the built site: in each page's HTML, a Content-Security-Policy and abbreviations a
+keyboard can reach; in the theme's scripts, no addresses of other servers.
 
 Pure functions of the HTML, so they can be tested without a build and called from any engine's
 page hook.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from pathlib import Path
 
 # Everything the pages use comes from the site itself. Scripts run only if they are files of the
 # site or one of the theme's own inline scripts, each allowed by its hash (their text differs with
@@ -64,3 +66,30 @@ def focusable_abbreviations(html: str) -> str:
         return f'<abbr{match.group("attrs")} tabindex="0">{text}</abbr>'
 
     return _ABBR.sub(first_only, html)
+
+
+# The theme's script would fetch two files from a public CDN: a ResizeObserver polyfill (for
+# browsers without one) and Mermaid (for pages with a Mermaid diagram). Neither happens here, and
+# the CSP would block both, but an internal handbook should not even name another server: each
+# address becomes an empty script that loads nothing from anywhere.
+# (The address ends at a quote, bracket or backslash: in a source map it sits in escaped quotes.)
+_CDN_SCRIPT = re.compile(r"https://(?:unpkg\.com|cdn\.jsdelivr\.net|cdnjs\.cloudflare\.com)/[^\s\"'`)\\]*")
+NO_SCRIPT = "data:text/javascript,"
+
+
+def without_cdn_addresses(text: str) -> str:
+    return _CDN_SCRIPT.sub(NO_SCRIPT, text)
+
+
+def remove_cdn_addresses(site_dir: Path) -> list[Path]:
+    """Rewrite the theme's scripts (and their source maps) in a built site; returns those changed."""
+    changed = []
+    for path in sorted((site_dir / "assets" / "javascripts").rglob("*.js*")):
+        if not path.name.endswith((".js", ".js.map")):
+            continue
+        text = path.read_text(encoding="utf-8")
+        rewritten = without_cdn_addresses(text)
+        if rewritten != text:
+            path.write_text(rewritten, encoding="utf-8")
+            changed.append(path)
+    return changed
