@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from handbook import areas, site  # noqa: E402
 from handbook.postprocess import (  # noqa: E402
     focusable_abbreviations,
-    remove_cdn_addresses,
+    tidy_theme_assets,
     with_content_security_policy,
 )
 
@@ -69,4 +69,4 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    remove_cdn_addresses(Path(config.site_dir))
+    tidy_theme_assets(Path(config.site_dir))

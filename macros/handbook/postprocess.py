@@ -72,24 +72,30 @@ def focusable_abbreviations(html: str) -> str:
 # browsers without one) and Mermaid (for pages with a Mermaid diagram). Neither happens here, and
 # the CSP would block both, but an internal handbook should not even name another server: each
 # address becomes an empty script that loads nothing from anywhere.
-# (The address ends at a quote, bracket or backslash: in a source map it sits in escaped quotes.)
+# (The address ends at a quote, bracket or backslash: in JSON it sits in escaped quotes.)
 _CDN_SCRIPT = re.compile(r"https://(?:unpkg\.com|cdn\.jsdelivr\.net|cdnjs\.cloudflare\.com)/[^\s\"'`)\\]*")
 NO_SCRIPT = "data:text/javascript,"
+_SOURCE_MAP_COMMENT = re.compile(r"\n?(?://# sourceMappingURL=[^\n]*|/\*# sourceMappingURL=[^\n]*?\*/)\s*\Z")
 
 
 def without_cdn_addresses(text: str) -> str:
     return _CDN_SCRIPT.sub(NO_SCRIPT, text)
 
 
-def remove_cdn_addresses(site_dir: Path) -> list[Path]:
-    """Rewrite the theme's scripts (and their source maps) in a built site; returns those changed."""
-    changed = []
-    for path in sorted((site_dir / "assets" / "javascripts").rglob("*.js*")):
-        if not path.name.endswith((".js", ".js.map")):
+def tidy_theme_assets(site_dir: Path) -> None:
+    """The theme's files in a built site: no CDN addresses in its scripts, and no source maps.
+
+    The source maps (a megabyte and a quarter) are only for debugging the theme itself, and the
+    theme's sources in them, comments and all, name the CDN too. The comments pointing to them
+    go as well, so a browser's developer tools do not ask for missing files.
+    """
+    assets = site_dir / "assets"
+    for source_map in sorted(assets.rglob("*.map")):
+        source_map.unlink()
+    for path in sorted(assets.rglob("*")):
+        if path.suffix not in (".js", ".css"):
             continue
         text = path.read_text(encoding="utf-8")
-        rewritten = without_cdn_addresses(text)
-        if rewritten != text:
-            path.write_text(rewritten, encoding="utf-8")
-            changed.append(path)
-    return changed
+        tidied = _SOURCE_MAP_COMMENT.sub("", without_cdn_addresses(text))
+        if tidied != text:
+            path.write_text(tidied, encoding="utf-8")
