@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from handbook.loader import load_yaml
 
@@ -57,6 +58,18 @@ def test_yaml_values_keep_their_types(tmp_path: Path) -> None:
     assert loaded is not None
     assert loaded.data["a"] is True and loaded.data["b"] == 12 and loaded.data["c"] == "12"
     assert str(loaded.data["d"]) == "2024-01-31"
+
+
+def test_whole_numbers_read_as_pyyaml_reads_them(tmp_path: Path) -> None:
+    text = "a: 0\nb: 007\nc: 1_000\nd: +1\ne: 12345678901234567890123\nf: 0x1f\ng: 10\n"
+    loaded, _ = load_yaml(write(tmp_path, text), "f.yaml")
+    assert loaded is not None
+    assert loaded.data == yaml.safe_load(text)
+
+
+def test_a_number_too_long_for_python_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    loaded, problems = load_yaml(write(tmp_path, "a: " + "9" * 5000 + "\n"), "f.yaml")
+    assert loaded is None and problems[0].line == 1
 
 
 def test_non_utf8_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ def test_the_nhs_number_check_digit(number: str, valid: bool) -> None:
     ("Child: DOB 12/03/2016", "a date of birth beside a name"),
     ("born on 3 March 2016", "a date of birth beside a name"),
     ("born on 3\u00a0March\u00a02016", "a date of birth beside a name"),  # no-break spaces from a word processor
+    ("born on 3\u2009March 2016", "a date of birth beside a name"),  # a thin space
     ("Jayden Carter, 2016-03-12", "a date of birth beside a name"),
 ])
 def test_what_looks_like_personal_data(text: str, kind: str) -> None:

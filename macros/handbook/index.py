@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel
@@ -30,8 +31,14 @@ class ItemRecord:
     name: str
     area: Area
     file: str
-    line: int | None
     obj: Any
+    loaded: LoadedFile = field(repr=False)
+    loc: Loc = ()
+
+    @cached_property
+    def line(self) -> int | None:
+        """The line of the item's id (worked out when asked: a check that finds nothing needs none)."""
+        return self.loaded.line_of((*self.loc, "id"))
 
     @property
     def page(self) -> str:
@@ -108,7 +115,6 @@ def build_index(
     walked = walked if walked is not None else {area.id: list(walk_models(data)) for area, data, _ in areas}
     index = Index()
     problems: list[Problem] = []
-    sources: list[tuple[ItemRecord, BaseModel, Loc]] = []
 
     for area, data, loaded in areas:
         for obj, loc in walked[area.id]:
@@ -124,14 +130,14 @@ def build_index(
                 name=_name_of(obj),
                 area=area,
                 file=loaded.path,
-                line=loaded.line_of((*loc, "id")),
                 obj=obj,
+                loaded=loaded,
+                loc=loc,
             )
             if item_id in index.items:
                 problems.append(_duplicate(record, index.items[item_id]))
                 continue
             index.items[item_id] = record
-            sources.append((record, obj, loc))
 
     for framework, loaded in frameworks:
         for i, statement in enumerate(framework.statements):
@@ -159,9 +165,12 @@ def build_index(
     for area, data, loaded in areas:
         owner: list[tuple[Loc, ItemRecord]] = []
         for obj, loc in walked[area.id]:
+            is_item = hasattr(type(obj), "kind")
+            if not is_item and not holds_references(type(obj)):
+                continue  # most models are neither: the stack of owners is brought up to date when needed
             while owner and loc[: len(owner[-1][0])] != owner[-1][0]:
                 owner.pop()
-            if hasattr(type(obj), "kind"):
+            if is_item:
                 record = index.items.get(getattr(obj, "id", None))
                 if record is not None and record.obj is obj:
                     owner.append((loc, record))

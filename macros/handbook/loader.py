@@ -77,6 +77,11 @@ class Position:
     column: int
 
 
+# Characters that cannot be shown. Never allowed in the data: not typed into a file, and not
+# written as an escape in double quotes ("\x01") either (the renderers also rely on it).
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _mark(node: Node) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -210,6 +215,7 @@ class _Builder:
         return [self.build(item) for item in node.value]
 
     def _scalar(self, node: ScalarNode) -> Any:
+        self._check_escaped_control_character(node)
         if node.tag == _STR_TAG:
             value: Any = node.value
         else:
@@ -226,6 +232,18 @@ class _Builder:
         if not node.style and isinstance(value, str):  # plain (unquoted) text: None or "" by loader
             self._check_comment_after(node)
         return value
+
+    def _check_escaped_control_character(self, node: ScalarNode) -> None:
+        r"""`"\x01"` in double quotes is a character that cannot be shown, like one typed in."""
+        bad = CONTROL_CHARACTER.search(node.value) if node.style == '"' else None
+        if bad:
+            self._problem(
+                node, "The text contains an escape for an invisible control character",
+                found=f"character number {ord(bad.group()):#04x}, written as an escape (a backslash "
+                "code such as \\x01 or \\0) inside double quotes",
+                expected="only printable text, spaces and line breaks",
+                fix="Delete the backslash code from the quoted text.",
+            )
 
     def _check_comment_after(self, node: ScalarNode | ScalarEvent) -> None:
         """`name: Vision #1 for all` is the text "Vision": YAML reads the rest as a comment."""
@@ -258,6 +276,7 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 self._problem(key_node, "A field name is not plain text", fix="Use a plain word before the colon.")
                 continue
+            self._check_escaped_control_character(key_node)
             key = key_node.value if key_node.tag == _STR_TAG else self.constructor.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 key = str(key)  # e.g. `2:` in a mapping keyed by level number
@@ -304,12 +323,15 @@ class _Builder:
                 if event.anchor is not None or event.tag is not None:
                     raise _Unusual
                 value: Any = event.value
+                if event.style == '"' and CONTROL_CHARACTER.search(value):
+                    raise _Unusual  # an escape for an invisible character: the thorough reader explains
                 if event.style == "":  # plain: its type depends on how it looks
                     # (most plain text starts with a letter no type starts with: text, decided here)
                     if (not value or value[0] in _TYPED_FIRST_CHARACTERS) and (tag := _plain_tag(value)) != _STR_TAG:
                         if frames and frames[-1][2] is _NO_KEY and type(frames[-1][0]) is dict:
                             value = self._typed_key(value, tag)
-                        elif tag == _INT_TAG and value.isascii() and value.isdigit() and (value[0] != "0" or value == "0"):
+                        elif (tag == _INT_TAG and len(value) < 19 and value.isascii() and value.isdigit()
+                              and (value[0] != "0" or value == "0")):
                             value = int(value)  # a plain whole number, as PyYAML reads it (a leading 0 is octal)
                         else:
                             value = self._scalar(ScalarNode(tag, value, event.start_mark, event.end_mark, ""))
@@ -418,7 +440,7 @@ def load_yaml(path: Path, shown_as: str, *, fast: bool = True) -> tuple[LoadedFi
             )
         ]
     text = text.removeprefix("\ufeff")
-    bad = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+    bad = CONTROL_CHARACTER.search(text)
     if bad:
         line, column = _line_and_column(text, bad.start())
         return None, [

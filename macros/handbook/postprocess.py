@@ -95,7 +95,8 @@ def tidy_theme_assets(site_dir: Path) -> None:
     for path in sorted(assets.rglob("*")):
         if path.suffix not in (".js", ".css"):
             continue
-        text = path.read_text(encoding="utf-8")
+        # (bytes that are not UTF-8, in a file of the authority's own, are kept exactly as they were)
+        text = path.read_text(encoding="utf-8", errors="surrogateescape")
         tidied = _SOURCE_MAP_COMMENT.sub("", without_cdn_addresses(text))
         if tidied != text:
-            path.write_text(tidied, encoding="utf-8")
+            path.write_text(tidied, encoding="utf-8", errors="surrogateescape")

@@ -30,8 +30,9 @@ NI_NUMBER = re.compile(
 _MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july"
            "|august|september|october|november|december")
 # 12/3/2020, 12.03.20, 2020-03-12 or 12th March 2020; the first digit is not part of a longer number.
-# Spaces include the no-break spaces a word processor puts between day and month.
-_SPACES = r"[\s\xa0\u2007\u202f]+"
+# Any space Unicode knows (what \s means without re.ASCII), such as the no-break space a word
+# processor puts between day and month.
+_SPACES = r"[\s\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
 DATE = (rf"\d(?<!\d\d)(?:\d?[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{3}}-\d{{2}}-\d{{2}}"
         rf"|\d?(?:st|nd|rd|th)?{_SPACES}(?:{_MONTHS})\.?{_SPACES}\d{{4}})")
 DATES = re.compile(rf"{DATE}(?!\d)", re.IGNORECASE | re.ASCII)
