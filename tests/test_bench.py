@@ -45,6 +45,7 @@ def test_a_small_benchmark_run_writes_results_and_the_summary_line(tmp_path: Pat
     (row,) = results["results"]
     assert row["factor"] == 1 and row["items"] > 100 and row["pages"] > 20
     assert row["build_s"] > 0 and row["plain_build_s"] > 0 and row["check_ms"] > 0
+    assert row["build_runs_s"] == [row["build_s"]] and row["plain_runs_s"] == [row["plain_build_s"]]
     # The generator's share measured directly: importing the plugin, hooks and library costs
     # something, and so does its work (loading the data, the macros), which is a fraction of the build.
     assert row["generator_imports_s"] > 0 and 0 < row["generator_work_s"] < row["build_s"]

@@ -322,6 +322,9 @@ def measure(repo: Path, sample: Path, factor: int, runs: int, work: Path) -> dic
         "plain_build_s": round(plain_build, 3),
         "plain_peak_mb": max(plain_mb),
         "overhead_percent": round((build - plain_build) / plain_build * 100, 1),
+        # every run, in the order they were taken (turn and turn about), to see the noise behind a median
+        "build_runs_s": [round(b, 3) for b in build_s],
+        "plain_runs_s": [round(b, 3) for b in plain_s],
         "generator_imports_s": round(imports, 3),
         "generator_work_s": round(work_s, 3),
         "generator_direct_percent": round((imports + work_s) / plain_build * 100, 1),
