@@ -7,6 +7,7 @@ one macro per kind of generated content. The renderers are plain functions in `h
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import os
@@ -93,13 +94,9 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
         note_for_page(ctx.scripts, source)
         return markdown
 
-    # Each area is rendered once per build, for its own page and the whole-handbook page alike.
-    rendered: dict[str, SharedRender] = {}
-
+    @functools.cache  # each area rendered once per build, for its own page and the whole-handbook page
     def shared(area_id: str) -> SharedRender:
-        if area_id not in rendered:
-            rendered[area_id] = render_shared(handbook, area_id)
-        return rendered[area_id]
+        return render_shared(handbook, area_id)
 
     @env.macro
     def area(area_id: str) -> str:

@@ -165,8 +165,8 @@ def build_index(
     for area, data, loaded in areas:
         owner: list[tuple[Loc, ItemRecord]] = []
         for obj, loc in walked[area.id]:
-            is_item = hasattr(type(obj), "kind")
-            if not is_item and not holds_references(type(obj)):
+            is_item, refers = hasattr(type(obj), "kind"), holds_references(type(obj))
+            if not is_item and not refers:
                 continue  # most models are neither: the stack of owners is brought up to date when needed
             while owner and loc[: len(owner[-1][0])] != owner[-1][0]:
                 owner.pop()
@@ -174,7 +174,7 @@ def build_index(
                 record = index.items.get(getattr(obj, "id", None))
                 if record is not None and record.obj is obj:
                     owner.append((loc, record))
-            if not owner or not holds_references(type(obj)):
+            if not owner or not refers:
                 continue
             source = owner[-1][1]
             for ref in references(obj, loc):
