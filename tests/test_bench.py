@@ -39,7 +39,7 @@ def test_a_scaled_authority_is_valid_and_has_every_list_scaled(tmp_path: Path) -
 
 def test_a_small_benchmark_run_writes_results_and_the_summary_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     output = tmp_path / "results.json"
-    assert bench.main(["--project", str(REPO), "--sizes", "1", "--runs", "1", "--output", str(output)]) == 0
+    assert bench.main(["--project", str(REPO), "--sizes", "1", "--runs", "1", "--min-seconds", "0", "--output", str(output)]) == 0
     printed = capsys.readouterr().out
     results = json.loads(output.read_text())
     (row,) = results["results"]
@@ -52,6 +52,8 @@ def test_a_small_benchmark_run_writes_results_and_the_summary_line(tmp_path: Pat
     assert row["generator_direct_percent"] > 0 and row["generator_work_ms_per_item"] > 0
     assert row["serve_rebuild_s"] > 0 and row["serve_save_to_reload_s"] >= row["serve_rebuild_s"]
     assert "overhead %" in printed and "mkdocs serve at 1x: rebuild" in printed
+    # mkdocs-macros by itself, with nothing to do: part of the overhead, and not the generator's.
+    assert row["macros_only_s"] > 0 and "mkdocs-macros by itself at 1x" in printed
     last = printed.strip().splitlines()[-1]
     assert re.fullmatch(r"overhead: -?[\d.]+% over plain MkDocs; check: \d+ ms at 1x", last), last
 
@@ -72,3 +74,69 @@ def test_the_plain_build_gets_the_pages_as_the_macros_left_them(tmp_path: Path, 
         assert hook.on_page_markdown("# Title\n\nText.", page, None, None) == "# Title\n\nText."
     assert (tmp_path / "captured" / "print.md").read_text() == '---\nsearch: {"exclude": true}\n---\n\n# Title\n\nText.'
     assert (tmp_path / "captured" / "journey.md").read_text() == "# Title\n\nText."
+
+
+class _FakeServe:
+    """`mkdocs serve` as the benchmark sees it: a rebuild after each save of the data file.
+
+    Like MkDocs, it says "Documentation built in ..." only the first time: its build logger drops
+    a message it has logged before, which is what a rebuild exactly as fast as the last one says.
+    """
+
+    def __init__(self, args: list[str], cwd: Path, **kwargs: object) -> None:
+        self.saved_file = Path(cwd) / "data" / "vision.yaml"
+        self.stdout = self._say()
+
+    def _say(self):  # noqa: ANN202 - a generator of lines
+        import time
+
+        yield "INFO    -  Documentation built in 1.20 seconds\n"
+        yield "INFO    -  [10:00:00] Serving on http://127.0.0.1:8000/\n"
+        size = self.saved_file.stat().st_size
+        while True:
+            while self.saved_file.stat().st_size == size:
+                time.sleep(0.01)
+            size = self.saved_file.stat().st_size
+            yield "INFO    -  [10:00:01] Detected file changes\n"
+            yield "INFO    -  Building documentation...\n"
+            time.sleep(0.2)
+            yield "INFO    -  [10:00:02] Reloading browsers\n"
+
+    def poll(self) -> None:
+        return None
+
+    def terminate(self) -> None: ...
+
+    def kill(self) -> None: ...
+
+    def wait(self, timeout: float | None = None) -> int:
+        return 0
+
+
+def test_serve_rebuilds_are_timed_even_when_mkdocs_does_not_say_how_long_they_took(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "vision.yaml").write_text("values: []\n", encoding="utf-8")
+    monkeypatch.setattr(bench.subprocess, "Popen", _FakeServe)
+    save_to_reload, rebuild = bench.serve_rebuild(tmp_path, 2, {})
+    assert 0.2 <= rebuild < 1.0
+    assert rebuild <= save_to_reload < rebuild + 1.0
+    assert (tmp_path / "data" / "vision.yaml").read_text().count("# saved by the benchmark") == 2
+
+
+def test_small_builds_are_repeated_until_they_add_up_to_the_minimum_time() -> None:
+    order: list[str] = []
+
+    def build(name: str, seconds: float):  # noqa: ANN202
+        def run() -> bench.Build:
+            order.append(name)
+            return bench.Build(seconds, 50, {})
+        return run
+
+    ours, macros, plain = bench.take_turns([build("ours", 1.6), build("macros", 1.55), build("plain", 1.5)],
+                                           runs=3, min_seconds=20)
+    assert len(ours) == len(macros) == len(plain) == 14  # 14 x 1.5 s is the first to reach 20 s
+    assert order[:4] == ["ours", "macros", "plain", "ours"]  # turn and turn about
+    # Large builds: the runs asked for, no more; and never more than the cap.
+    assert [len(b) for b in bench.take_turns([build("ours", 60), build("plain", 58)], runs=3, min_seconds=20)] == [3, 3]
+    assert len(bench.take_turns([build("ours", 0.1), build("plain", 0.1)], runs=3, min_seconds=20)[0]) == bench.MAX_BUILD_RUNS

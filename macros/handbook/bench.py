@@ -24,7 +24,6 @@ import copy
 import json
 import os
 import queue
-import re
 import socket
 import shutil
 import statistics
@@ -35,7 +34,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Sequence
 
 import yaml
 
@@ -54,6 +53,7 @@ SCALED_LISTS: dict[str, tuple[str, ...]] = {
     "foundations.yaml": ("workforce", "partnerships"),
 }
 REFERENCE_KEYS = {"team", "supporting_teams", "service_area", "to", "tools", "services", "measure", "stages", "run_by"}
+MAX_BUILD_RUNS = 21
 # Events that are not the generator's: MkDocs' own configuration loading and the theme's search.
 THEME_PLUGINS = {"config", "material/search", "search"}
 CAPTURE_HOOK = '''
@@ -105,7 +105,6 @@ def timed_run_event(self, name, item=None, **kwargs):
 
 mkdocs.config.load_config = timed_load_config
 mkdocs.plugins.PluginCollection.run_event = timed_run_event
-start = time.perf_counter()
 sys.argv = ["mkdocs"] + sys.argv[1:]
 try:
     runpy.run_module("mkdocs", run_name="__main__")
@@ -113,7 +112,7 @@ except SystemExit as stop:
     code = stop.code or 0
 else:
     code = 0
-print(f"BENCH {time.perf_counter() - start:.4f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss} "
+print(f"BENCH {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss} "
       + json.dumps(spent), file=sys.stderr)
 sys.exit(code)
 '''
@@ -174,15 +173,18 @@ class Build:
 
 
 def _build(project: Path, config: str, site: Path, env: dict[str, str]) -> Build:
-    """One build in its own process."""
+    """One build in its own process, timed from outside: the whole `mkdocs build` a user waits
+    for, from Python starting to the process ending (MkDocs' own imports included)."""
     shutil.rmtree(site, ignore_errors=True)
+    started = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", MEASURE, "build", "--quiet", "--config-file", config,
                              "--site-dir", str(site)], cwd=project, capture_output=True, text=True, env=env)
+    seconds = time.perf_counter() - started
     line = next((l for l in result.stderr.splitlines() if l.startswith("BENCH ")), None)
     if result.returncode or line is None:
         raise RuntimeError(f"build failed in {project}:\n{result.stderr[-3000:]}")
-    seconds, rss_kb, spent = line.split(maxsplit=3)[1:]
-    return Build(float(seconds), int(rss_kb) // 1024, json.loads(spent))
+    rss_kb, spent = line.split(maxsplit=2)[1:]
+    return Build(seconds, int(rss_kb) // 1024, json.loads(spent))
 
 
 def _free_port() -> int:
@@ -192,27 +194,40 @@ def _free_port() -> int:
 
 
 def serve_rebuild(project: Path, runs: int, env: dict[str, str]) -> tuple[float, float]:
-    """Median (save-to-reload seconds, rebuild seconds MkDocs reports) for a data file saved in `mkdocs serve`."""
+    """Median (save-to-reload seconds, rebuild seconds) for a data file saved in `mkdocs serve`.
+
+    The rebuild is timed from "Building documentation..." to "Reloading browsers", as the lines
+    arrive. MkDocs' own "Documentation built in N seconds" cannot be relied on: its build logger
+    drops any message it has logged before, so a rebuild exactly as fast as an earlier one
+    (to the hundredth of a second) says nothing.
+    """
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{_free_port()}"],
         cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()  # type: ignore[union-attr]
+    lines: queue.Queue[tuple[float, str]] = queue.Queue()
 
+    def read() -> None:
+        for line in process.stdout:  # type: ignore[union-attr]
+            lines.put((time.monotonic(), line))
+
+    threading.Thread(target=read, daemon=True).start()
     seen: list[str] = []
 
-    def wait_for(text: str) -> str:
+    def wait_for(text: str) -> float:
+        """When MkDocs said `text` (the next time it does)."""
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
             try:
-                line = lines.get(timeout=1)
+                said_at, line = lines.get(timeout=1)
             except queue.Empty:
                 if process.poll() is not None:
                     break
                 continue
             seen.append(line)
+            if "error happened during the rebuild" in line:
+                break
             if text in line:
-                return line
+                return said_at
         process.kill()
         raise RuntimeError(f"`mkdocs serve` in {project} never said “{text}”. It said:\n" + "".join(seen[-30:]))
 
@@ -222,13 +237,13 @@ def serve_rebuild(project: Path, runs: int, env: dict[str, str]) -> tuple[float,
         wait_for("Serving on")
         for run in range(runs):
             time.sleep(1)  # let the watcher settle
-            started = time.monotonic()
+            saved_at = time.monotonic()
             with saved_file.open("a", encoding="utf-8") as file:
                 file.write(f"# saved by the benchmark ({run + 1})\n")
-            built = wait_for("Documentation built in")
-            wait_for("Reloading browsers")
-            waits.append(time.monotonic() - started)
-            builds.append(float(re.search(r"built in ([\d.]+) seconds", built).group(1)))  # type: ignore[union-attr]
+            building_at = wait_for("Building documentation")
+            reloading_at = wait_for("Reloading browsers")
+            waits.append(reloading_at - saved_at)
+            builds.append(reloading_at - building_at)
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -268,7 +283,33 @@ def _size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def measure(repo: Path, sample: Path, factor: int, runs: int, work: Path) -> dict[str, Any]:
+def take_turns(builds: Sequence[Callable[[], Build]], runs: int, min_seconds: float) -> list[list[Build]]:
+    """Each build in turn, `runs` times and then on until the last one's runs add up to
+    `min_seconds` (at most MAX_BUILD_RUNS each): one 1.5 s build varies by more than the
+    generator's share of it, so small sizes need more runs for a steady median. Taking turns,
+    a machine that slows down part of the way through slows every kind of build alike."""
+    done: list[list[Build]] = [[] for _ in builds]
+    while len(done[-1]) < runs or (sum(b.seconds for b in done[-1]) < min_seconds
+                                   and len(done[-1]) < MAX_BUILD_RUNS):
+        for build, results in zip(builds, done):
+            results.append(build())
+    return done
+
+
+def _macros_only_project(plain: Path, target: Path) -> Path:
+    """The plain project with mkdocs-macros switched on and nothing for it to do (a module with
+    no macros, no page rendered): what the plugin costs by itself, apart from the generator."""
+    shutil.copytree(plain, target, ignore=shutil.ignore_patterns("site"))
+    (target / "no_macros.py").write_text('def define_env(env):\n    """Nothing: the plugin\'s own cost only."""\n',
+                                         encoding="utf-8")
+    config = yaml.safe_load((target / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = ["search", {"macros": {"module_name": "no_macros", "render_by_default": False}}]
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return target
+
+
+def measure(repo: Path, sample: Path, factor: int, runs: int, work: Path, min_seconds: float = 0.0) -> dict[str, Any]:
+    """Every measurement `runs` times; the two builds more often for small sizes (see take_turns)."""
     from .validate import check
 
     data = work / f"data-{factor}x"
@@ -293,12 +334,13 @@ def measure(repo: Path, sample: Path, factor: int, runs: int, work: Path) -> dic
     capture_site = work / f"capture-site-{factor}x"
     _build(project, "mkdocs-capture.yml", capture_site, {**env, "HANDBOOK_CAPTURE": str(captured)})
     plain = _plain_project(project, captured, capture_site, work / f"plain-{factor}x")
-    # The two builds take turns, so a machine that slows down or speeds up part of the way
-    # through (other work, CPU frequency) affects both alike rather than one of them.
-    ours_builds, plain_builds = [], []
-    for _ in range(runs):
-        ours_builds.append(_build(project, "mkdocs.yml", project / "site", env))
-        plain_builds.append(_build(plain, "mkdocs.yml", plain / "site", env))
+    builds = [lambda: _build(project, "mkdocs.yml", project / "site", env),
+              lambda: _build(plain, "mkdocs.yml", plain / "site", env)]
+    if factor == 1:  # the plugin's own cost is fixed: it matters most at the smallest size
+        macros_only = _macros_only_project(plain, work / f"macros-only-{factor}x")
+        builds.insert(1, lambda: _build(macros_only, "mkdocs.yml", macros_only / "site", env))
+    *ours_and_macros, plain_builds = take_turns(builds, runs, min_seconds)
+    ours_builds = ours_and_macros[0]
     build_s, plain_s = [b.seconds for b in ours_builds], [b.seconds for b in plain_builds]
     build_mb, plain_mb = [b.megabytes for b in ours_builds], [b.megabytes for b in plain_builds]
     # Measured directly: the extra time loading the configuration (importing the macros plugin,
@@ -323,8 +365,13 @@ def measure(repo: Path, sample: Path, factor: int, runs: int, work: Path) -> dic
         "plain_peak_mb": max(plain_mb),
         "overhead_percent": round((build - plain_build) / plain_build * 100, 1),
         # every run, in the order they were taken (turn and turn about), to see the noise behind a median
+        "build_runs": len(build_s),
         "build_runs_s": [round(b, 3) for b in build_s],
         "plain_runs_s": [round(b, 3) for b in plain_s],
+        **({"macros_only_s": round(statistics.median(b.seconds for b in ours_and_macros[1]), 3),
+            "macros_only_overhead_percent": round(
+                (statistics.median(b.seconds for b in ours_and_macros[1]) - plain_build) / plain_build * 100, 1)}
+           if len(ours_and_macros) > 1 else {}),
         "generator_imports_s": round(imports, 3),
         "generator_work_s": round(work_s, 3),
         "generator_direct_percent": round((imports + work_s) / plain_build * 100, 1),
@@ -357,6 +404,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project", type=Path, default=Path.cwd())
     parser.add_argument("--sizes", default="1,10,50", help="scale factors, e.g. 1,10,50")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (the median is reported)")
+    parser.add_argument("--min-seconds", type=float, default=20.0,
+                        help="repeat each size's builds until the plain ones add up to this (the 1x builds "
+                             "take about 1.5 s, and one run's noise is larger than the overhead)")
     parser.add_argument("--output", type=Path, default=Path("benchmarks/results.json"))
     args = parser.parse_args(argv)
     repo = args.project.resolve()
@@ -367,7 +417,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as folder:
         for factor in (int(f) for f in args.sizes.split(",")):
             print(f"measuring {factor}x ...", file=sys.stderr, flush=True)
-            results.append(measure(repo, sample, factor, args.runs, Path(folder)))
+            results.append(measure(repo, sample, factor, args.runs, Path(folder), args.min_seconds))
     output = args.output if args.output.is_absolute() else repo / args.output
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps({"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
@@ -377,6 +427,10 @@ def main(argv: list[str] | None = None) -> int:
         if "serve_rebuild_s" in result:
             print(f"mkdocs serve at {result['factor']}x: rebuild {result['serve_rebuild_s']} s after a data file is saved; "
                   f"{result['serve_save_to_reload_s']} s from saving to the browser reloading")
+        if "macros_only_overhead_percent" in result:
+            print(f"mkdocs-macros by itself at {result['factor']}x (no macros, no page rendered): "
+                  f"{result['macros_only_overhead_percent']}% over plain MkDocs, of the "
+                  f"{result['overhead_percent']}% overhead")
     largest = max(results, key=lambda r: r["factor"])
     print(f"overhead: {max(r['overhead_percent'] for r in results)}% over plain MkDocs; "
           f"check: {largest['check_ms']:.0f} ms at {largest['factor']}x")
