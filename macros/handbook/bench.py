@@ -404,7 +404,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project", type=Path, default=Path.cwd())
     parser.add_argument("--sizes", default="1,10,50", help="scale factors, e.g. 1,10,50")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (the median is reported)")
-    parser.add_argument("--min-seconds", type=float, default=20.0,
+    parser.add_argument("--min-seconds", type=float, default=40.0,
                         help="repeat each size's builds until the plain ones add up to this (the 1x builds "
                              "take about 1.5 s, and one run's noise is larger than the overhead)")
     parser.add_argument("--output", type=Path, default=Path("benchmarks/results.json"))

@@ -15,14 +15,16 @@ from dataclasses import dataclass
 from .errors import Problem
 from .loader import LoadedFile
 
-# Each pattern starts with a bare digit and checks what came before it only after that digit (a
-# look-behind or alternation first stops Python's regex engine skipping quickly to the next digit:
-# three to four times slower over a large handbook). The scans run over every file's whole text,
-# so they are ASCII-only (a third faster): these numbers are written with ASCII digits.
-NHS_NUMBER = re.compile(r"(\d(?<![\d-]\d)\d{2})[ -]?(\d{3})[ -]?(\d{4})(?![\d-])", re.ASCII)
+# Each pattern is a bare digit and then what must follow it (checking what came before the digit
+# only after it: a look-behind or alternation first stops Python's regex engine skipping quickly
+# to the next digit, three to four times slower over a large handbook). The scans run over every
+# file's whole text, so they are ASCII-only (a third faster): these numbers use ASCII digits.
+_NHS_AFTER_DIGIT = r"(?<![\d-]\d)\d{2}[ -]?\d{3}[ -]?\d{4}(?![\d-])"
+NHS_NUMBER = re.compile(rf"\d{_NHS_AFTER_DIGIT}", re.ASCII)
 # HMRC's format: two prefix letters (not D, F, I, Q, U or V; O not second; some pairs never used),
 # six digits, and a suffix A to D. Found from its digits, then the letters before them checked.
-NI_DIGITS = re.compile(r"\d(?<!\d\d)\d ?\d{2} ?\d{2} ?[A-Da-d]\b", re.ASCII)  # letters, not digits, come before
+_NI_AFTER_DIGIT = r"(?<!\d\d)\d ?\d{2} ?\d{2} ?[A-Da-d]\b"  # letters, not digits, come before
+NI_DIGITS = re.compile(rf"\d{_NI_AFTER_DIGIT}", re.ASCII)
 NI_NUMBER = re.compile(
     r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b",
     re.IGNORECASE,
@@ -33,9 +35,13 @@ _MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|februar
 # Any space Unicode knows (what \s means without re.ASCII), such as the no-break space a word
 # processor puts between day and month.
 _SPACES = r"[\s\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
-DATE = (rf"\d(?<!\d\d)(?:\d?[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{3}}-\d{{2}}-\d{{2}}"
-        rf"|\d?(?:st|nd|rd|th)?{_SPACES}(?:{_MONTHS})\.?{_SPACES}\d{{4}})")
-DATES = re.compile(rf"{DATE}(?!\d)", re.IGNORECASE | re.ASCII)
+_DATE_AFTER_DIGIT = (rf"(?<!\d\d)(?:\d?[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{3}}-\d{{2}}-\d{{2}}"
+                     rf"|\d?(?:st|nd|rd|th)?{_SPACES}(?:{_MONTHS})\.?{_SPACES}\d{{4}})(?!\d)")
+DATES = re.compile(rf"\d{_DATE_AFTER_DIGIT}", re.IGNORECASE | re.ASCII)
+# Where any of the three could start, found in one pass over the text (each pass costs about
+# the same however little it finds); each pattern is then tried only at those places.
+_ANY_START = re.compile(rf"\d(?=(?:{_NHS_AFTER_DIGIT})|(?:{_NI_AFTER_DIGIT})|(?:{_DATE_AFTER_DIGIT}))",
+                        re.IGNORECASE | re.ASCII)
 # What comes just before a date that makes it a date of birth: the words, or a person's name.
 BIRTH_WORDS = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)\b[^.\n]{0,20}?$", re.IGNORECASE)
 NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\s+[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
@@ -61,7 +67,13 @@ def nhs_number_is_valid(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
-_DIGIT = re.compile(r"\d", re.ASCII)
+def _matches_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, given every place a match could start."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            end = match.end()
+            yield match
 
 
 def findings_in(text: str, case_id: re.Pattern[str] | None = None) -> Iterator[tuple[Finding, int]]:
@@ -74,23 +86,27 @@ def findings_in(text: str, case_id: re.Pattern[str] | None = None) -> Iterator[t
     if case_id is not None:
         for match in case_id.finditer(text):
             yield Finding("a case-record id", match.group(0), match.group(0)), match.start()
-    if not _DIGIT.search(text):
+    starts = [match.start() for match in _ANY_START.finditer(text)]
+    if not starts:
         return
-    for match in NHS_NUMBER.finditer(text):
-        if nhs_number_is_valid("".join(match.groups())):
+    for match in _matches_from(NHS_NUMBER, text, starts):
+        if nhs_number_is_valid(_NOT_DIGITS.sub("", match.group(0))):
             yield Finding("an NHS number", match.group(0), match.group(0)), match.start()
-    for match in NI_DIGITS.finditer(text):
+    for match in _matches_from(NI_DIGITS, text, starts):
         start = max(0, match.start() - 3)
         whole = NI_NUMBER.search(text, start, match.end())
         if whole is not None:
             yield Finding("a National Insurance number", whole.group(0), whole.group(0)), whole.start()
-    for match in DATES.finditer(text):
+    for match in _matches_from(DATES, text, starts):
         before = text[max(0, match.start() - _LOOK_BACK):match.start()]
         context = BIRTH_WORDS.search(before) or NAME_BEFORE.search(before)
         if context is not None:
             start = match.start() - len(before) + context.start()
             whole = text[start:match.end()]
             yield Finding("a date of birth beside a name", whole, match.group(0)), start
+
+
+_NOT_DIGITS = re.compile(r"\D")
 
 
 def findings(text: str, case_id: re.Pattern[str] | None = None) -> Iterator[Finding]:

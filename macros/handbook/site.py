@@ -122,6 +122,8 @@ def _git_dates(project: Path, folder: str) -> dict[str, datetime.date]:
             name = name[len(prefix):] if prefix and name.startswith(prefix) else name
             dates.setdefault(name, date)  # newest first: the first date seen is the last change
     return dates
+
+
 def generated_nav(handbook: Handbook) -> list[dict[str, str]]:
     return [{chrome_text(framework.short_name): areas.framework_page(framework.id)}
             for framework in handbook.frameworks]
