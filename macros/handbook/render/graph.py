@@ -177,21 +177,23 @@ def layered_layout(nodes: list[Node], edges: list[Edge]) -> tuple[float, float]:
         spacing = WAYPOINT_GAP if left.startswith("~") or right.startswith("~") else NODE_GAP
         return a.width / 2 + spacing + b.width / 2
 
-    for row in ranks:
+    # The order within each rank is settled: the space between neighbours is worked out once.
+    rows = [(row, [gap(left, right) for left, right in zip(row, row[1:])]) for row in ranks]
+    for row, gaps in rows:
         x = 0.0
         for j, node_id in enumerate(row):
             if j:
-                x += gap(row[j - 1], node_id)
+                x += gaps[j - 1]
             by_id[node_id].x = x
     for iteration in range(24):
         downward = iteration % 2 == 0
-        for row in ranks if downward else reversed(ranks):
+        for row, gaps in rows if downward else reversed(rows):
             wanted = []
             for node_id in row:
                 linked = (above if downward else below)[node_id] + (below if downward else above)[node_id]
                 xs = [by_id[m].x for m in linked]
                 wanted.append(sum(xs) / len(xs) if xs else by_id[node_id].x)
-            _place_row(row, wanted, by_id, gap)
+            _place_row(row, wanted, by_id, gaps)
     # The pull towards neighbours can walk the chart sideways rank by rank; draw each rank back
     # towards a common centre line so the chart stays about as wide as its widest rank.
     for row in ranks:
@@ -221,17 +223,18 @@ def layered_layout(nodes: list[Node], edges: list[Edge]) -> tuple[float, float]:
     return width, height
 
 
-def _place_row(row: list[str], wanted: list[float], by_id: dict, gap) -> None:  # noqa: ANN001
-    """Put each node of a rank as near its wanted x as the order and spacing allow."""
+def _place_row(row: list[str], wanted: list[float], by_id: dict, gaps: list[float]) -> None:  # noqa: ANN001
+    """Put each node of a rank as near its wanted x as the order and spacing allow
+    (`gaps[j]` is the least distance between the centres of `row[j]` and `row[j + 1]`)."""
     xs = list(wanted)
     for j in range(1, len(row)):  # push right to clear the left neighbour
-        xs[j] = max(xs[j], xs[j - 1] + gap(row[j - 1], row[j]))
+        xs[j] = max(xs[j], xs[j - 1] + gaps[j - 1])
     shift = (sum(wanted) - sum(xs)) / len(xs) if xs else 0.0  # keep the row centred on its wishes
     xs = [x + shift for x in xs]
     for j in range(len(row) - 2, -1, -1):  # then pull left where that left room
-        xs[j] = min(xs[j], xs[j + 1] - gap(row[j], row[j + 1]))
+        xs[j] = min(xs[j], xs[j + 1] - gaps[j])
     for j in range(1, len(row)):
-        xs[j] = max(xs[j], xs[j - 1] + gap(row[j - 1], row[j]))
+        xs[j] = max(xs[j], xs[j - 1] + gaps[j - 1])
     for node_id, x in zip(row, xs):
         by_id[node_id].x = x
 
