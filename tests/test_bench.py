@@ -84,24 +84,38 @@ class _FakeServe:
     a message it has logged before, which is what a rebuild exactly as fast as the last one says.
     """
 
+    saves = 2
+    stray_rebuild = False  # one more rebuild of its own (another file changed) before the first save
+    fails = False  # the rebuild after a save fails
+
     def __init__(self, args: list[str], cwd: Path, **kwargs: object) -> None:
         self.saved_file = Path(cwd) / "data" / "vision.yaml"
         self.stdout = self._say()
+
+    def _rebuild(self, seconds: float):  # noqa: ANN202 - a generator of lines
+        import time
+
+        yield "INFO    -  [10:00:01] Detected file changes\n"
+        yield "INFO    -  Building documentation...\n"
+        time.sleep(seconds)
+        if self.fails:
+            yield "ERROR   -  An error happened during the rebuild. The server will appear stuck until build errors are resolved.\n"
+        else:
+            yield "INFO    -  [10:00:02] Reloading browsers\n"
 
     def _say(self):  # noqa: ANN202 - a generator of lines
         import time
 
         yield "INFO    -  Documentation built in 1.20 seconds\n"
         yield "INFO    -  [10:00:00] Serving on http://127.0.0.1:8000/\n"
+        if self.stray_rebuild:
+            yield from self._rebuild(0.01)
         size = self.saved_file.stat().st_size
-        while True:
+        for _ in range(self.saves):
             while self.saved_file.stat().st_size == size:
                 time.sleep(0.01)
             size = self.saved_file.stat().st_size
-            yield "INFO    -  [10:00:01] Detected file changes\n"
-            yield "INFO    -  Building documentation...\n"
-            time.sleep(0.2)
-            yield "INFO    -  [10:00:02] Reloading browsers\n"
+            yield from self._rebuild(0.2)
 
     def poll(self) -> None:
         return None
@@ -114,15 +128,32 @@ class _FakeServe:
         return 0
 
 
+def _project_with_data(folder: Path) -> Path:
+    (folder / "data").mkdir()
+    (folder / "data" / "vision.yaml").write_text("values: []\n", encoding="utf-8")
+    return folder
+
+
 def test_serve_rebuilds_are_timed_even_when_mkdocs_does_not_say_how_long_they_took(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "vision.yaml").write_text("values: []\n", encoding="utf-8")
     monkeypatch.setattr(bench.subprocess, "Popen", _FakeServe)
-    save_to_reload, rebuild = bench.serve_rebuild(tmp_path, 2, {})
+    save_to_reload, rebuild = bench.serve_rebuild(_project_with_data(tmp_path), 2, {})
     assert 0.2 <= rebuild < 1.0
     assert rebuild <= save_to_reload < rebuild + 1.0
     assert (tmp_path / "data" / "vision.yaml").read_text().count("# saved by the benchmark") == 2
+
+
+def test_a_rebuild_from_before_the_save_is_not_taken_for_the_one_after_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bench.subprocess, "Popen", type("Stray", (_FakeServe,), {"stray_rebuild": True}))
+    save_to_reload, rebuild = bench.serve_rebuild(_project_with_data(tmp_path), 2, {})
+    assert 0.2 <= rebuild <= save_to_reload  # not the stray rebuild's 0.01 s, nor a negative wait
+
+
+def test_a_failed_rebuild_stops_the_benchmark_and_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bench.subprocess, "Popen", type("Failing", (_FakeServe,), {"fails": True}))
+    with pytest.raises(RuntimeError, match="could not rebuild the site"):
+        bench.serve_rebuild(_project_with_data(tmp_path), 2, {})
 
 
 def test_small_builds_are_repeated_until_they_add_up_to_the_minimum_time() -> None:

@@ -56,7 +56,9 @@ def test_one_pass_finds_every_place_each_pattern_matches(name: str) -> None:
 
     pattern = getattr(privacy, name)
     pieces = ["123", "456", "7890", "9434765919", "943 476 5919", " ", "-", "/", ".", "12", "3", "2020",
-              "th ", "March ", "sept", "\u00a0", "\u2009", "AB", "ab", "C", "d", "born ", "DOB: ", "\n", "x"]
+              "th ", "March ", "sept", "\u00a0", "\u2009", "AB", "ab", "C", "d", "born ", "DOB: ", "\n", "x",
+              # digits and letters that are not ASCII, and letters that case-folding turns into ASCII ones
+              "\u0661", "\uff11\uff12", "\u00b2", "\u017f", "\u212a", "\u0130", "\u0131", "\u3000"]
     rng = random.Random(name)
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))

@@ -5,12 +5,15 @@ measures and every other list of items copied, with their references and framewo
 rewired to the copies), it measures:
 
 - `handbook check`: load + validate + index, in process (the median of several runs);
-- the full build (`mkdocs build` with the macros and hooks), its wall time and peak memory;
+- the full build (`mkdocs build` with the macros and hooks), its wall time as a whole process
+  and its peak memory;
 - the same pages as plain Markdown built by plain MkDocs + Material (the macros' output is
   captured once and written out as .md files): the difference is the generator's overhead;
+- at 1x, the same plain pages with mkdocs-macros switched on and nothing for it to do, then also
+  importing pydantic and the data models: what the stack costs before the generator does anything;
 - pages, site size and search-index size;
 - for the sample size, what a PSW previewing an edit waits for: `mkdocs serve` running, a data
-  file saved, until the browser is told to reload (and the rebuild time MkDocs itself reports).
+  file saved, until the browser is told to reload (and the rebuild itself).
 
 It prints a table, writes the results as JSON, and ends with one line:
 `overhead: <max percent>% over plain MkDocs; check: <milliseconds> ms at 50x`.
@@ -178,7 +181,8 @@ def _build(project: Path, config: str, site: Path, env: dict[str, str]) -> Build
     shutil.rmtree(site, ignore_errors=True)
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", MEASURE, "build", "--quiet", "--config-file", config,
-                             "--site-dir", str(site)], cwd=project, capture_output=True, text=True, env=env)
+                             "--site-dir", str(site)], cwd=project, capture_output=True, text=True,
+                            encoding="utf-8", errors="replace", env=env)
     seconds = time.perf_counter() - started
     line = next((l for l in result.stderr.splitlines() if l.startswith("BENCH ")), None)
     if result.returncode or line is None:
@@ -203,7 +207,8 @@ def serve_rebuild(project: Path, runs: int, env: dict[str, str]) -> tuple[float,
     """
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{_free_port()}"],
-        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+        errors="replace", env=env)
     lines: queue.Queue[tuple[float, str]] = queue.Queue()
 
     def read() -> None:
@@ -213,23 +218,27 @@ def serve_rebuild(project: Path, runs: int, env: dict[str, str]) -> tuple[float,
     threading.Thread(target=read, daemon=True).start()
     seen: list[str] = []
 
-    def wait_for(text: str) -> float:
-        """When MkDocs said `text` (the next time it does)."""
+    def wait_for(text: str, since: float = 0.0) -> float:
+        """When MkDocs said `text`, the first time it did at or after `since` (a line left over
+        from an earlier rebuild must not be taken for this one's)."""
         deadline = time.monotonic() + 300
+        problem = f"never said “{text}”"
         while time.monotonic() < deadline:
             try:
                 said_at, line = lines.get(timeout=1)
             except queue.Empty:
                 if process.poll() is not None:
+                    problem = f"stopped before it said “{text}”"
                     break
                 continue
             seen.append(line)
             if "error happened during the rebuild" in line:
+                problem = "could not rebuild the site"
                 break
-            if text in line:
+            if text in line and said_at >= since:
                 return said_at
         process.kill()
-        raise RuntimeError(f"`mkdocs serve` in {project} never said “{text}”. It said:\n" + "".join(seen[-30:]))
+        raise RuntimeError(f"`mkdocs serve` in {project} {problem}. It said:\n" + "".join(seen[-30:]))
 
     saved_file = project / "data" / "vision.yaml"
     waits, builds = [], []
@@ -240,8 +249,8 @@ def serve_rebuild(project: Path, runs: int, env: dict[str, str]) -> tuple[float,
             saved_at = time.monotonic()
             with saved_file.open("a", encoding="utf-8") as file:
                 file.write(f"# saved by the benchmark ({run + 1})\n")
-            building_at = wait_for("Building documentation")
-            reloading_at = wait_for("Reloading browsers")
+            building_at = wait_for("Building documentation", since=saved_at)
+            reloading_at = wait_for("Reloading browsers", since=building_at)
             waits.append(reloading_at - saved_at)
             builds.append(reloading_at - building_at)
     finally:
@@ -316,7 +325,7 @@ def _stack_project(plain: Path, target: Path, models_from: Path | None = None) -
 
 
 def measure(repo: Path, sample: Path, factor: int, runs: int, work: Path, min_seconds: float = 0.0) -> dict[str, Any]:
-    """Every measurement `runs` times; the two builds more often for small sizes (see take_turns)."""
+    """Every measurement `runs` times; the builds more often for small sizes (see take_turns)."""
     from .validate import check
 
     data = work / f"data-{factor}x"
@@ -364,11 +373,12 @@ def measure(repo: Path, sample: Path, factor: int, runs: int, work: Path, min_se
     build, plain_build = statistics.median(build_s), statistics.median(plain_s)
     # At 1x, what the stack costs before the generator does anything: mkdocs-macros by itself,
     # then with pydantic and the data models imported too.
-    stack: dict[str, float] = {}
+    stack: dict[str, Any] = {}
     for name, builds_of_kind in zip(("macros_only", "macros_and_models"), stack_builds):
         seconds = statistics.median(b.seconds for b in builds_of_kind)
         stack[f"{name}_s"] = round(seconds, 3)
         stack[f"{name}_overhead_percent"] = round((seconds - plain_build) / plain_build * 100, 1)
+        stack[f"{name}_runs_s"] = [round(b.seconds, 3) for b in builds_of_kind]
     return {
         "factor": factor,
         "items": len(handbook.index.items),
@@ -411,11 +421,17 @@ def table(results: list[dict[str, Any]]) -> str:
     return "\n".join("  ".join(cell.rjust(width) for cell, width in zip(row, widths)) for row in rows)
 
 
+def _at_least_one(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of runs, 1 or more, not {text!r}")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m handbook.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, default=Path.cwd())
     parser.add_argument("--sizes", default="1,10,50", help="scale factors, e.g. 1,10,50")
-    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (the median is reported)")
+    parser.add_argument("--runs", type=_at_least_one, default=3, help="runs per measurement (the median is reported)")
     parser.add_argument("--min-seconds", type=float, default=40.0,
                         help="repeat each size's builds until the plain ones add up to this (the 1x builds "
                              "take about 1.5 s, and one run's noise is larger than the overhead)")

@@ -47,6 +47,7 @@ BIRTH_WORDS = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)\b[^.\n]
 NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\s+[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
                          r"\s*[,(]\s*(?:(?:born|d\.?o\.?b\.?)\s*:?\s*)?$")
 _LOOK_BACK = 60
+_NOT_DIGITS = re.compile(r"\D")
 
 
 @dataclass(frozen=True)
@@ -104,9 +105,6 @@ def findings_in(text: str, case_id: re.Pattern[str] | None = None) -> Iterator[t
             start = match.start() - len(before) + context.start()
             whole = text[start:match.end()]
             yield Finding("a date of birth beside a name", whole, match.group(0)), start
-
-
-_NOT_DIGITS = re.compile(r"\D")
 
 
 def findings(text: str, case_id: re.Pattern[str] | None = None) -> Iterator[Finding]:
