@@ -116,3 +116,22 @@ def test_did_you_mean() -> None:
     assert did_you_mean("ps7", ["PS7"]) == "PS7"
     assert did_you_mean("frontdoor", ["front-door", "family-team"]) == "front-door"
     assert did_you_mean("zzz", ["front-door"]) is None
+
+
+def test_each_reference_is_checked_once_wherever_it_is_held(tmp_path: Path) -> None:
+    """On an item, inside an item (a decision's outcome) and on a model that is not an item (a
+    service area's line manager): each wrong id is one error at its line, each id listed twice in
+    one list is one warning."""
+    data = minimal(tmp_path)
+    replace(data / "journey.yaml", "evidences: [OM4, PS5]", "evidences: [OM4, PS5, OM4]")
+    replace(data / "journey.yaml", "          - to: closure", "          - to: closur")
+    replace(data / "services.yaml", "levels: [universal, complex]", "levels: [universal, complex, universal]")
+    replace(data / "teams.yaml", "    reports_to: dcs", "    reports_to: dsc")
+    _, problems = check(data, base=data.parent)
+    errors = sorted((p.file, p.title) for p in problems.errors)
+    assert errors == [("data/journey.yaml", "Unknown journey stage `closur`"),
+                      ("data/teams.yaml", "Unknown leadership post `dsc`")], errors
+    twice = sorted((p.file, p.title) for p in problems.warnings if "listed twice" in p.title)
+    assert twice == [("data/journey.yaml", "`OM4` is listed twice in `evidences`"),
+                     ("data/services.yaml", "`universal` is listed twice in `levels`")]
+    assert all(p.line for p in problems.errors + problems.warnings if "listed twice" in p.title or "Unknown" in p.title)

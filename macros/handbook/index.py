@@ -18,7 +18,7 @@ from .areas import Area, framework_page
 from .errors import Problem
 from .loader import LoadedFile, Loc
 from .schema import FrameworkFile, Statement, statement_anchor
-from .walk import holds_references, references, walk_models
+from .walk import Reference, holds_references, references, walk_models
 
 
 @dataclass(frozen=True, eq=False)  # one record per item: identity is equality
@@ -107,10 +107,13 @@ def build_index(
     areas: list[tuple[Area, BaseModel, LoadedFile]],
     frameworks: list[tuple[FrameworkFile, LoadedFile]],
     walked: dict[str, list[tuple[BaseModel, Loc]]] | None = None,
+    held: dict[str, list[Reference]] | None = None,
 ) -> tuple[Index, list[Problem]]:
     """Index every id'd item and statement; report ids used twice.
 
     `walked` is each area's models with their paths, when the caller has already listed them.
+    Every reference found on the way is added to `held`, by area, when it is given (the checks
+    of references use them too: finding them twice was a tenth of a large handbook's check).
     """
     walked = walked if walked is not None else {area.id: list(walk_models(data)) for area, data, _ in areas}
     index = Index()
@@ -163,6 +166,7 @@ def build_index(
     # above them, e.g. a decision's outcome belongs to its stage.
     linked: set[tuple[str, str, int]] = set()  # (target, kind, source) already listed: lists stay unique
     for area, data, loaded in areas:
+        found = held.setdefault(area.id, []) if held is not None else []
         owner: list[tuple[Loc, ItemRecord]] = []
         for obj, loc in walked[area.id]:
             is_item, refers = hasattr(type(obj), "kind"), holds_references(type(obj))
@@ -174,10 +178,14 @@ def build_index(
                 record = index.items.get(getattr(obj, "id", None))
                 if record is not None and record.obj is obj:
                     owner.append((loc, record))
-            if not owner or not refers:
+            if not refers:
+                continue
+            refs = list(references(obj, loc))
+            found += refs
+            if not owner:
                 continue
             source = owner[-1][1]
-            for ref in references(obj, loc):
+            for ref in refs:
                 key = (ref.target, ref.kind if ref.kind == "statement" else source.kind, id(source))
                 if key in linked:
                     continue

@@ -33,7 +33,7 @@ from .index import Index, build_index
 from .loader import LoadedFile, Loc, load_yaml
 from .privacy import scan as scan_for_personal_data
 from .textcheck import check_text, known_pages
-from .walk import fields_of, holds_references, model_at, references, walk_models
+from .walk import Reference, fields_of, model_at, walk_models
 
 # Which area's file defines items of each kind; a reference is only checked when that file is valid.
 KIND_HOME: dict[str, str] = {
@@ -206,7 +206,8 @@ def _check(data_dir: Path, base: Path | None, docs_dir: Path | None,
 
     # Every model object with its path, found once and shared by the checks below.
     walked = {area.id: list(walk_models(data)) for area, data, _ in valid_areas}
-    index, duplicates = build_index(valid_areas, frameworks, walked)
+    held: dict[str, list[Reference]] = {}  # every reference, by area, as the index finds them
+    index, duplicates = build_index(valid_areas, frameworks, walked, held)
     problems.extend(duplicates)
 
     checkable_kinds = {kind for kind, area in KIND_HOME.items() if area in {a.id for a, _, _ in valid_areas}}
@@ -218,7 +219,7 @@ def _check(data_dir: Path, base: Path | None, docs_dir: Path | None,
     pages = known_pages(index, [f.id for f, _ in frameworks], docs_dir) if complete else None
     for area, data, loaded in valid_areas:
         problems.extend(_prompts_left(loaded))
-        problems.extend(_check_references(walked[area.id], loaded, index, checkable_kinds))
+        problems.extend(_check_references(held.get(area.id, []), loaded, index, checkable_kinds))
         problems.extend(check_text(area, walked[area.id], loaded, pages))
         problems.extend(_check_rules(area, data, loaded, index))
 
@@ -569,54 +570,51 @@ def _statement_ranges(index: Index) -> str:
     return ", ".join(ranges)
 
 
-def _check_references(walked: list[tuple[BaseModel, Loc]], loaded: LoadedFile, index: Index,
+def _check_references(held: list[Reference], loaded: LoadedFile, index: Index,
                       checkable: set[str]) -> Iterable[Problem]:
-    for obj, loc in walked:
-        if not holds_references(type(obj)):
+    listed: set[tuple[Loc, str]] = set()  # (the list, an id in it)
+    for ref in held:
+        if isinstance(ref.loc[-1], int):
+            key = (ref.loc[:-1], ref.target)
+            if key in listed:
+                yield Problem(**_where(loaded, ref.loc), severity=Severity.WARNING,
+                              title=f"`{ref.target}` is listed twice in `{ref.loc[-2]}`",
+                              fix="Delete one of them.")
+            listed.add(key)
+        if ref.kind not in checkable:
             continue
-        listed: set[tuple[Loc, str]] = set()
-        for ref in references(obj, loc):
-            if isinstance(ref.loc[-1], int):
-                key = (ref.loc[:-1], ref.target)
-                if key in listed:
-                    yield Problem(**_where(loaded, ref.loc), severity=Severity.WARNING,
-                                  title=f"`{ref.target}` is listed twice in `{ref.loc[-2]}`",
-                                  fix="Delete one of them.")
-                listed.add(key)
-            if ref.kind not in checkable:
-                continue
-            if ref.kind == "statement" and ref.target in index.statements:
-                continue
-            record = index.items.get(ref.target)
-            if ref.kind != "statement" and record is not None and record.kind == ref.kind:
-                continue
-            base = _where(loaded, ref.loc)
-            label = KIND_LABELS.get(ref.kind, ref.kind)
-            if ref.kind == "statement":
-                suggestion = did_you_mean(ref.target, list(index.statements))
-                yield Problem(
-                    **base,
-                    title=f"Unknown framework statement `{ref.target}`",
-                    found=f"`{ref.target}`, which is not a statement in any framework in data/frameworks/",
-                    expected=f"a statement id: {_statement_ranges(index)}",
-                    fix=f"Did you mean `{suggestion}`?" if suggestion
-                    else "Check the id against the framework pages, or add the statement to its framework file.",
-                )
-                continue
-            choices = [r.id for r in index.of_kind(ref.kind)]
-            suggestion = did_you_mean(ref.target, choices)
-            if record is not None:
-                found = f"`{ref.target}`, which is the id of {a(record.kind_label)}, not {a(label)}"
-            else:
-                found = f"`{ref.target}`, which is not the id of any {label}"
+        if ref.kind == "statement" and ref.target in index.statements:
+            continue
+        record = index.items.get(ref.target)
+        if ref.kind != "statement" and record is not None and record.kind == ref.kind:
+            continue
+        base = _where(loaded, ref.loc)
+        label = KIND_LABELS.get(ref.kind, ref.kind)
+        if ref.kind == "statement":
+            suggestion = did_you_mean(ref.target, list(index.statements))
             yield Problem(
                 **base,
-                title=f"Unknown {label} `{ref.target}`",
-                found=found,
-                expected=f"the id of {a(label)}: {describe_choices(choices)}",
+                title=f"Unknown framework statement `{ref.target}`",
+                found=f"`{ref.target}`, which is not a statement in any framework in data/frameworks/",
+                expected=f"a statement id: {_statement_ranges(index)}",
                 fix=f"Did you mean `{suggestion}`?" if suggestion
-                else f"Use one of the ids above, or add the {label} first.",
+                else "Check the id against the framework pages, or add the statement to its framework file.",
             )
+            continue
+        choices = [r.id for r in index.of_kind(ref.kind)]
+        suggestion = did_you_mean(ref.target, choices)
+        if record is not None:
+            found = f"`{ref.target}`, which is the id of {a(record.kind_label)}, not {a(label)}"
+        else:
+            found = f"`{ref.target}`, which is not the id of any {label}"
+        yield Problem(
+            **base,
+            title=f"Unknown {label} `{ref.target}`",
+            found=found,
+            expected=f"the id of {a(label)}: {describe_choices(choices)}",
+            fix=f"Did you mean `{suggestion}`?" if suggestion
+            else f"Use one of the ids above, or add the {label} first.",
+        )
 
 
 # --- rules that span fields --------------------------------------------------------------------
