@@ -219,7 +219,7 @@ def _check(data_dir: Path, base: Path | None, docs_dir: Path | None,
     pages = known_pages(index, [f.id for f, _ in frameworks], docs_dir) if complete else None
     for area, data, loaded in valid_areas:
         problems.extend(_prompts_left(loaded))
-        problems.extend(_check_references(held.get(area.id, []), loaded, index, checkable_kinds))
+        problems.extend(_check_references(held[area.id], loaded, index, checkable_kinds))
         problems.extend(check_text(area, walked[area.id], loaded, pages))
         problems.extend(_check_rules(area, data, loaded, index))
 
