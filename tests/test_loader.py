@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbook.loader import load_yaml
+from handbook.loader import Position, load_yaml
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -148,3 +148,12 @@ def test_unusual_yaml_is_read_the_thorough_way(tmp_path: Path) -> None:
     assert not problems and loaded is not None and loaded.table is None
     assert loaded.data == {"base": {"x": 1}, "copy": {"x": 1, "y": 2}}
     assert loaded.line_of(("copy", "y")) == 5
+
+
+def test_a_text_alias_is_placed_where_it_is_written_not_at_its_anchor(tmp_path: Path) -> None:
+    text = "levels:\n  - &early early-help\n  - universal\nservices:\n  - name: Hub\n    levels: [universal, *early]\n"
+    loaded, problems = load_yaml(write(tmp_path, text), "f.yaml")
+    assert not problems and loaded is not None and loaded.table is None  # read the thorough way
+    assert loaded.data["services"][0]["levels"] == ["universal", "early-help"]
+    assert loaded.position(("services", 0, "levels", 1)) == Position(6, 25)  # the alias, not line 2
+    assert loaded.position(("levels", 0)) == Position(2, 5)  # the anchor's own value stays where it is

@@ -135,3 +135,13 @@ def test_each_reference_is_checked_once_wherever_it_is_held(tmp_path: Path) -> N
     assert twice == [("data/journey.yaml", "`OM4` is listed twice in `evidences`"),
                      ("data/services.yaml", "`universal` is listed twice in `levels`")]
     assert all(p.line for p in problems.errors + problems.warnings if "listed twice" in p.title or "Unknown" in p.title)
+
+
+def test_a_wrong_id_written_as_an_alias_is_reported_where_the_alias_is(tmp_path: Path) -> None:
+    data = minimal(tmp_path)
+    replace(data / "services.yaml", "    name: Family hub", "    name: &short complx")
+    replace(data / "services.yaml", "levels: [universal, complex]", "levels: [universal, *short]")
+    _, problems = check(data, base=data.parent)
+    (error,) = problems.errors
+    assert "`complx`" in error.title and error.fix.startswith("Did you mean `complex`?")
+    assert (error.file, error.line) == ("data/services.yaml", 6)  # the levels line, not the name's (4)

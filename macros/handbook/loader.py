@@ -176,6 +176,29 @@ class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
         return super().resolve(kind, value, implicit)
 
 
+class _ThoroughLoader(yaml.composer.Composer, _FastLoader):  # type: ignore[misc]
+    """For files the fast reader leaves alone: the same events, composed into nodes in Python.
+
+    Both PyYAML composers give an alias (`*name`) its anchor's node, and with it the anchor's
+    place, so a wrong id written as `- *early` was reported on the anchor's line; libyaml's
+    composer cannot be told otherwise. Here a text alias gets a node of its own that starts
+    where the alias is written. (Its end stays the anchor's, where the text is, for the check of
+    a # that cuts text short. A list or mapping alias keeps its anchor's node: its entries are
+    written there, and a loop back into it must stay a loop, to be reported as one.)
+    """
+
+    def __init__(self, stream: str) -> None:
+        _FastLoader.__init__(self, stream)
+        yaml.composer.Composer.__init__(self)
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        alias = self.peek_event() if self.check_event(AliasEvent) else None
+        node = super().compose_node(parent, index)
+        if alias is not None and isinstance(node, ScalarNode):
+            return ScalarNode(node.tag, node.value, alias.start_mark, node.end_mark, node.style)
+        return node
+
+
 _RESOLVER = yaml.resolver.Resolver()
 _PLAIN_TAGS: dict[str, str] = {}
 
@@ -462,7 +485,7 @@ def load_yaml(path: Path, shown_as: str, *, fast: bool = True) -> tuple[LoadedFi
             problems.clear()
             loaded.table = loaded.root_mark = None
     try:
-        node = yaml.compose(text, Loader=_FastLoader)
+        node = yaml.compose(text, Loader=_ThoroughLoader)
         if node is None:
             loaded.data = {}
             return loaded, problems
