@@ -157,3 +157,10 @@ def test_a_text_alias_is_placed_where_it_is_written_not_at_its_anchor(tmp_path: 
     assert loaded.data["services"][0]["levels"] == ["universal", "early-help"]
     assert loaded.position(("services", 0, "levels", 1)) == Position(6, 25)  # the alias, not line 2
     assert loaded.position(("levels", 0)) == Position(2, 5)  # the anchor's own value stays where it is
+
+
+def test_a_warning_about_aliased_text_is_given_once_not_at_every_use(tmp_path: Path) -> None:
+    loaded, problems = load_yaml(write(tmp_path, "name: &a Vision #1 for all\nother: *a\nthird: [*a]\n"), "f.yaml")
+    assert loaded is not None and loaded.data["third"] == ["Vision"]
+    assert [(p.line, p.column, p.title) for p in problems] == [
+        (1, 17, "Part of this line is read as a comment, not as text")]

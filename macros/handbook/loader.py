@@ -491,6 +491,8 @@ def load_yaml(path: Path, shown_as: str, *, fast: bool = True) -> tuple[LoadedFi
             return loaded, problems
         loaded.root = node
         loaded.data = _Builder(loaded, problems).build(node)
+        # Text behind an alias is built again at each use: say each thing about it once.
+        problems[:] = dict.fromkeys(problems)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(shown_as, error)]
     except yaml.YAMLError as error:
