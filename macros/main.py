@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # works before `pip install -e .` too
 
+from jinja2.sandbox import ImmutableSandboxedEnvironment  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from handbook import site  # noqa: E402
@@ -74,7 +75,6 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
         env.conf["copyright"] = settings["copyright"]
     env.conf["extra"]["handbook_notice"] = settings["notice"]
     env.conf["extra"]["handbook_notice_label"] = settings["notice_label"]
-    env.variables["authority"] = handbook.authority
     # The label Material shows (as a tooltip) on navigation items marked as recently updated.
     env.conf["extra"].setdefault("status", {})["new"] = "Updated recently"
 
@@ -179,3 +179,40 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
             }
 
     env.post_macro_functions.append(on_post_page_macros)
+    macros = {name: env.macros[name] for name in OUR_MACROS}
+    env.pre_macro_functions.append(lambda env: _lock_down(env, macros))
+
+
+# What the pages in docs/ call; nothing else is reachable from a page.
+OUR_MACROS = ("area", "home", "framework_page", "frameworks_index", "coverage", "review_dashboard",
+              "accessibility_statement", "whole_handbook", "timescales_table")
+# Page variables the plugin itself needs to render a page at all.
+_KEPT_VARIABLES = ("page",)
+
+
+def _lock_down(env, macros: dict[str, object]) -> None:  # noqa: ANN001 - the plugin's environment
+    """Before the first page, swap the plugin's template engine for a sandbox holding our macros only.
+
+    Data never reaches a template (titles from the data have their braces kept apart, and a
+    macro's output is not rendered again), so this is the second line: whatever a page's
+    source holds, it cannot reach Python's internals (as `lipsum.__globals__` could), the
+    configuration or the file system. mkdocs-macros has no setting for a sandbox, so its
+    environment is replaced; a test checks the pages still see nothing else.
+    """
+    current = getattr(env, "_env", None)
+    if current is None:
+        raise PluginError("This version of mkdocs-macros cannot be locked down; use the pinned version.")
+    if isinstance(current, ImmutableSandboxedEnvironment):
+        return
+    sandbox = ImmutableSandboxedEnvironment(
+        loader=None, undefined=current.undefined, autoescape=False,
+        block_start_string=current.block_start_string, block_end_string=current.block_end_string,
+        variable_start_string=current.variable_start_string, variable_end_string=current.variable_end_string,
+        comment_start_string=current.comment_start_string, comment_end_string=current.comment_end_string,
+    )
+    sandbox.globals.clear()
+    sandbox.globals.update(macros)
+    sandbox.filters.clear()
+    env._env = sandbox
+    for name in [name for name in env.variables if name not in _KEPT_VARIABLES]:
+        del env.variables[name]

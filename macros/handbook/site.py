@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import html
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -62,7 +63,14 @@ def chrome_text(text: str) -> str:
     plain = " ".join(text.split())
     for char, replacement in (("&", "and"), ("<", "\u2039"), (">", "\u203a"), ('"', "\u201d")):
         plain = plain.replace(char, replacement)
-    return plain
+    # The macros plugin renders any page title holding `{{`, `{%` or `{#` as a template (its
+    # feature for titles written in mkdocs.yml). A word joiner, which shows as nothing, keeps
+    # the braces apart, so a title from the data is shown as typed and never run.
+    return _TEMPLATE_START.sub("{" + WORD_JOINER, plain)
+
+
+WORD_JOINER = "\u2060"
+_TEMPLATE_START = re.compile(r"\{(?=[{%#])")
 
 
 LEVEL_STYLES = "stylesheets/levels.css"

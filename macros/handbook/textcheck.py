@@ -26,12 +26,14 @@ from .areas import (
 from .errors import Problem, did_you_mean
 from .index import Index
 from .loader import LoadedFile, Loc
+from .prose import MAX_NESTING, ProseError, needs_parsing, targets_in
 from .walk import prose_fields
 
-INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")
-LINK_DEFINITION = re.compile(r"^\s{0,3}(?:(?:[-*+]|\d+[.)]|>)\s+)*\[[^\]\n]+\]:\s*<?(\S*?)>?(?:\s|$)", re.MULTILINE)
-IMAGE = re.compile(r"!\[")
-SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+# Links may go to another page of the handbook, a secure web page, an email address or a phone.
+SAFE_SCHEMES = ("https", "mailto", "tel")
+# `[name]: address` defines a reference-style link, which prose does not support: it would show as
+# typed, and the PSW meant a link. (Bounded: a name is at most 200 characters.)
+LINK_DEFINITION = re.compile(r"\[([^\]\n]{1,200})\]:[ \t]*(\S*)")
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 Pages = dict[str, set[str] | None]  # page -> its anchors (None: a docs page whose anchors are unknown)
@@ -60,10 +62,14 @@ def known_pages(index: Index, frameworks: Iterable[str], docs_dir: Path | None) 
 
 def check_text(area: Area, walked: list[tuple[BaseModel, Loc]], loaded: LoadedFile,
                pages: Pages | None) -> Iterable[Problem]:
-    """Problems with the links and pictures in the text; `pages` None checks only their safety."""
+    """Problems with the links and pictures in the text; `pages` None checks only their safety.
+
+    The text is parsed as the site will show it (handbook.prose), so a link is found wherever
+    it sits: in a list, a quote or a line that continues another.
+    """
     for obj, loc in walked:
         for text, text_loc in prose_fields(obj, loc):
-            if "]" in text or "![" in text:  # every link and picture has one of these; most text has neither
+            if needs_parsing(text):  # one plain paragraph (most text) holds no link and no list
                 yield from _check_one(text, text_loc, area, loaded, pages)
 
 
@@ -75,15 +81,30 @@ def _problem(loaded: LoadedFile, loc: Loc, title: str, **details: str) -> Proble
 
 
 def _check_one(text: str, loc: Loc, area: Area, loaded: LoadedFile, pages: Pages | None) -> Iterable[Problem]:
-    if IMAGE.search(text):
-        yield _problem(loaded, loc, "Pictures cannot be put in the text",
-                       found="Markdown for a picture: ![...](...)",
-                       expected="text, lists and links only",
-                       fix="Remove the picture, or link to it instead: [description](address). "
-                       "(A picture from another website would be fetched every time the page is read.)")
-    targets = [m.group(1) for m in INLINE_LINK.finditer(text)] + [m.group(1) for m in LINK_DEFINITION.finditer(text)]
+    try:
+        targets = targets_in(text)
+    except ProseError as error:
+        yield _problem(loaded, loc, "The text is nested too deeply", found=f"text in which {error}",
+                       expected=f"lists and quotes at most {MAX_NESTING} levels deep",
+                       fix="Make the inner lists plain sentences, or split the text into several entries.")
+        return
+    if "]:" in text:
+        for definition in LINK_DEFINITION.finditer(text):
+            name, address = definition.groups()
+            yield _problem(loaded, loc, "A link is written in a form the handbook does not use",
+                           found=f"a link definition “[{name}]: {address}”",
+                           expected="links written where they are used, as [text](address)",
+                           fix=f"Write the link in the sentence instead, e.g. [{name}](address), and delete "
+                           "the definition line.")
     for target in targets:
-        problem = _link_problem(target, area, pages)
+        if target.picture:
+            yield _problem(loaded, loc, "Pictures cannot be put in the text",
+                           found="Markdown for a picture: ![...](...)",
+                           expected="text, lists and links only",
+                           fix="Remove the picture, or link to it instead: [description](address). "
+                           "(A picture from another website would be fetched every time the page is read.)")
+            continue
+        problem = _link_problem(target.address, area, pages)
         if problem:
             found, expected, fix = problem
             yield _problem(loaded, loc, "A link in the text does not work", found=found, expected=expected, fix=fix)
@@ -99,6 +120,9 @@ def _link_problem(target: str, area: Area, pages: Pages | None) -> tuple[str, st
     if scheme:
         if scheme.group(1).lower() in SAFE_SCHEMES:
             return None
+        if scheme.group(1).lower() == "http":
+            return (f"a link to “{target}”, which is not a secure (https://) address", expected,
+                    f"Write it as https:{target[len(scheme.group(0)):]} if the site has a secure address.")
         return (f"a link to “{target}”, which is not a web, email or phone address", expected,
                 "Use the full web address of the page you mean.")
     if target.startswith("//"):

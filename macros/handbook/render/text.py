@@ -1,12 +1,10 @@
 """Turning data text into safe Markdown.
 
-Free text in the data is Markdown, but only the small part of it a handbook needs: paragraphs,
-lists, **bold**, *italic*, quotes and [links](page.md). Everything else is shown as typed:
-HTML, attr_list braces (which could add attributes), headings (which would break the page's
-outline), code spans (whose edges Markdown and a simple escaper cannot be trusted to agree on),
-images (which would make the reader's browser fetch from another server) and reference-style
-link definitions (which would slip past the link check). Template syntax is never executed
-anyway, because macro output is not rendered again; escaping braces keeps it inert twice over.
+Free text (`prose`) goes through handbook.prose, which parses it with only the constructs the
+format documents and writes it out again with everything else escaped. Short pieces of text
+(names, list entries, table cells: `inline`) are escaped whole. Template syntax is never
+executed anyway, because macro output is not rendered again; escaping braces keeps it inert
+twice over.
 """
 
 from __future__ import annotations
@@ -16,53 +14,36 @@ import re
 import textwrap
 from functools import lru_cache
 
-# A line's list and quote markers, which may come before a heading marker or a link definition.
-_MARKERS = r"^((?:\s*(?:[-*+]|\d{1,9}[.)]|>)\s+)*\s{0,3})"
-_HEADING = re.compile(_MARKERS + r"#", re.MULTILINE)
-_SETEXT_UNDERLINE = re.compile(r"^(\s{0,3})(=+|-+)\s*$", re.MULTILINE)
-_LINK_DEFINITION = re.compile(_MARKERS + r"\[([^\]\n]*)\]:", re.MULTILINE)
-_ABBREVIATION = re.compile(_MARKERS + r"\*\[", re.MULTILINE)
-_RELATIVE_LINK = re.compile(r"\]\(\s*(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)")
+from .. import prose as _prose
 
-
-_QUOTE_MARKERS = re.compile(r"^(\s{0,3})((?:&gt;\s?)+)", re.MULTILINE)
-
-
-def _escape_plain(text: str) -> str:
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = text.replace("{", "&#123;").replace("}", "&#125;").replace("`", "&#96;")
-    text = text.replace("![", "!\\[")
-    # `> quote` lines stay quotes; the checks below then see the markers for what they are.
-    text = _QUOTE_MARKERS.sub(lambda m: m.group(1) + m.group(2).replace("&gt;", ">"), text)
-    text = _HEADING.sub(r"\1\\#", text)
-    # An underline of = or - would turn the line above into a heading; an entity cannot.
-    text = _SETEXT_UNDERLINE.sub(lambda m: m.group(1) + ("&#61;" if m.group(2)[0] == "=" else "&#45;")
-                                 + m.group(2)[1:], text)
-    text = _LINK_DEFINITION.sub(r"\1\\[\2]:", text)
-    return _ABBREVIATION.sub(r"\1\\*[", text)
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 def prose(text: str | None, root: str = "") -> str:
-    """Markdown from the data, made safe (see the module's docstring).
+    """Markdown from the data, made safe (see handbook.prose).
 
     Links in the data are written relative to the handbook's top folder (`journey.md`);
     `root` is the way back there from the page being rendered (e.g. `../`).
     """
     if not text:
         return ""
-    escaped = _escape_plain(text.strip())
-    return _RELATIVE_LINK.sub("](" + root, escaped) if root else escaped
+    if not root:
+        return _prose.to_markdown(text)
+
+    def rebase(address: str) -> str:
+        if not address or address.startswith(("#", "/")) or _SCHEME.match(address):
+            return address
+        return root + address
+
+    return _prose.to_markdown(text, rebase)
 
 
-# HTML and attr_list characters become entities (their # escaped too); Markdown's own get a backslash.
-_INLINE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&\\#123;", "}": "&\\#125;",
-                         **{char: "\\" + char for char in "\\`*_[]|!#"}})
 
 
 @lru_cache(maxsize=65536)  # the same names are written again for every link to them
 def inline(text: str) -> str:
     """A short piece of data text (a name, a list entry) for use inside a line or table cell."""
-    return " ".join(str(text).split()).translate(_INLINE)
+    return " ".join(str(text).split()).translate(_prose.ESCAPES)
 
 
 def attribute(text: str) -> str:
