@@ -66,6 +66,7 @@ def parse(text: str) -> etree.Element:
 
     Raises ProseError for lists or quotes nested more than MAX_NESTING deep.
     """
+    global _PARSER
     md = _PARSER
     md.reset()
     try:
@@ -78,6 +79,7 @@ def parse(text: str) -> etree.Element:
             if replaced is not None:
                 root = replaced
     except RecursionError:
+        _PARSER = restricted_parser()  # the parser's state is left half-way through a list
         raise ProseError(f"lists or quotes are nested more than {MAX_NESTING} deep") from None
     if _nesting(root) > MAX_NESTING:
         raise ProseError(f"lists or quotes are nested more than {MAX_NESTING} deep")
