@@ -23,6 +23,7 @@ from handbook.postprocess import (  # noqa: E402
 )
 
 FRAMEWORKS_INDEX = areas.FRAMEWORKS_INDEX_PAGE
+ABBREVIATIONS = "handbook.abbreviations"  # the extension given the glossary
 
 
 def _insert_into_nav(nav: list, pages: list[dict[str, str]]) -> bool:
@@ -44,6 +45,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     handbook = site.current()
     if config.nav:
         _insert_into_nav(config.nav, site.generated_nav(handbook))
+    if ABBREVIATIONS in config.markdown_extensions:
+        config.mdx_configs.setdefault(ABBREVIATIONS, {})["glossary"] = site.abbreviations(handbook)
     for path in site.generated_assets(handbook, config.site_url):
         if path.endswith(".css") and path not in config.extra_css:
             config.extra_css.append(path)

@@ -158,16 +158,11 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
     def timescales_table() -> str:
         return render(render_timescales_table)
 
-    glossary = handbook.area("glossary")
-    abbreviations = "\n".join(f"*[{term.abbr}]: {' '.join(term.term.split())}" for term in glossary.terms)
-
     repository = handbook.authority.repository
     docs_prefix = Path(env.conf["docs_dir"]).relative_to(project).as_posix() \
         if Path(env.conf["docs_dir"]).is_relative_to(project) else "docs"
 
     def on_post_page_macros(env) -> None:  # noqa: ANN001
-        # Abbreviation definitions on every page turn each use into a tooltip.
-        env.markdown += "\n\n" + abbreviations + "\n"
         if repository is not None:  # links only: the page never calls GitHub itself
             page = env.page
             source = page.meta.get("hb_source") or f"{docs_prefix}/{page.file.src_uri}"

@@ -53,6 +53,16 @@ def generated_pages(handbook: Handbook) -> dict[str, str]:
     }
 
 
+def abbreviations(handbook: Handbook) -> dict[str, str]:
+    """The glossary as the abbreviation extension's glossary: each use on any page is a tooltip.
+
+    Given to the extension as its setting rather than as `*[abbr]:` lines added to every page:
+    the extension takes those lines out of a page one at a time, each time copying the rest of
+    the block, so a long glossary made every page's build quadratic in its length.
+    """
+    return {term.abbr: " ".join(term.term.split()) for term in handbook.area("glossary").terms}
+
+
 def chrome_text(text: str) -> str:
     """Data text for the theme's own templates (site name, navigation, page titles).
 
