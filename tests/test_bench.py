@@ -37,9 +37,25 @@ def test_a_scaled_authority_is_valid_and_has_every_list_scaled(tmp_path: Path) -
         assert team.endswith("-3")
 
 
-def test_a_small_benchmark_run_writes_results_and_the_summary_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("which", sorted(bench.LONG_LISTS))
+def test_a_long_list_is_valid_and_as_long_as_asked(tmp_path: Path, which: str) -> None:
+    name, key, _ = bench.LONG_LISTS[which]
+    count = bench.long_list_data(SAMPLE_DATA, which, 100, tmp_path / "data")
+    handbook, problems = check(tmp_path / "data", base=tmp_path)
+    assert handbook is not None, [p.format() for p in problems.errors[:5]]
+    import yaml
+    grown = yaml.safe_load((tmp_path / "data" / name).read_text())[key]
+    assert len(grown) == count >= 100
+    assert count < 100 + len(yaml.safe_load((SAMPLE_DATA / name).read_text())[key])  # whole copies, no more
+
+
+def test_a_small_benchmark_run_writes_results_and_the_summary_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     output = tmp_path / "results.json"
-    assert bench.main(["--project", str(REPO), "--sizes", "1", "--runs", "1", "--min-seconds", "0", "--output", str(output)]) == 0
+    # One long list (of the three) is enough to see the measurement work; each is a build.
+    monkeypatch.setattr(bench, "LONG_LISTS", {"glossary": bench.LONG_LISTS["glossary"]})
+    assert bench.main(["--project", str(REPO), "--sizes", "1", "--runs", "1", "--min-seconds", "0",
+                       "--long-lists", "60", "--output", str(output)]) == 0
     printed = capsys.readouterr().out
     results = json.loads(output.read_text())
     (row,) = results["results"]
@@ -55,6 +71,10 @@ def test_a_small_benchmark_run_writes_results_and_the_summary_line(tmp_path: Pat
     # mkdocs-macros by itself, with nothing to do: part of the overhead, and not the generator's.
     assert row["macros_only_s"] > 0 and row["macros_and_models_s"] > 0
     assert "before the generator does anything: mkdocs-macros by itself" in printed
+    (long_list,) = results["long_lists"]
+    assert long_list["list"] == "glossary" and long_list["items"] >= 60
+    assert long_list["check_s"] > 0 and long_list["build_s"] > 0
+    assert f"{long_list['items']} glossary: check" in printed
     last = printed.strip().splitlines()[-1]
     assert re.fullmatch(r"overhead: -?[\d.]+% over plain MkDocs; check: \d+ ms at 1x", last), last
 

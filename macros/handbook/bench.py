@@ -13,7 +13,9 @@ rewired to the copies), it measures:
   importing pydantic and the data models: what the stack costs before the generator does anything;
 - pages, site size and search-index size;
 - for the sample size, what a PSW previewing an edit waits for: `mkdocs serve` running, a data
-  file saved, until the browser is told to reload (and the rebuild itself).
+  file saved, until the browser is told to reload (and the rebuild itself);
+- long lists: the sample with one list (glossary terms, services, journey stages) grown to
+  10,000 items (`--long-lists`), checked and built once each: every renderer should be linear.
 
 It prints a table, writes the results as JSON, and ends with one line:
 `overhead: <max percent>% over plain MkDocs; check: <milliseconds> ms at 50x`.
@@ -54,6 +56,13 @@ SCALED_LISTS: dict[str, tuple[str, ...]] = {
     "supervision.yaml": ("forms",),
     "quality.yaml": ("audits", "measures", "feedback", "learning_reviews"),
     "foundations.yaml": ("workforce", "partnerships"),
+}
+# The lists grown one at a time by --long-lists: file, key, and the field each copy must change to
+# stay unique (a glossary term is known by its abbreviation, the others by their ids).
+LONG_LISTS: dict[str, tuple[str, str, str]] = {
+    "glossary": ("glossary.yaml", "terms", "abbr"),
+    "services": ("services.yaml", "services", "id"),
+    "stages": ("journey.yaml", "stages", "id"),
 }
 REFERENCE_KEYS = {"team", "supporting_teams", "service_area", "to", "tools", "services", "measure", "stages", "run_by"}
 MAX_BUILD_RUNS = 21
@@ -151,6 +160,51 @@ def scale_data(sample: Path, factor: int, target: Path) -> None:
             data[key] = originals + copies
         (target / name).write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100),
                                    encoding="utf-8")
+
+
+def long_list_data(sample: Path, which: str, items: int, target: Path) -> int:
+    """Write a copy of `sample` with one list grown to at least `items` by whole copies of it.
+
+    Whole copies, so the copied stages lead to each other as the originals do; returns how many
+    items the list now has.
+    """
+    name, key, unique = LONG_LISTS[which]
+    shutil.copytree(sample, target)
+    data = yaml.safe_load((sample / name).read_text(encoding="utf-8"))
+    originals = data[key]
+    ids = {item["id"] for item in originals if "id" in item}
+    grown = list(originals)
+    copy_number = 1
+    while len(grown) < items:
+        copy_number += 1
+        for item in originals:
+            duplicate = _rewire(copy.deepcopy(item), f"-{copy_number}", ids)
+            duplicate[unique] = f"{item[unique]}-{copy_number}"
+            for label in ("name", "term"):
+                if label in duplicate:
+                    duplicate[label] = f"{item[label]} ({copy_number})"
+            grown.append(duplicate)
+    data[key] = grown
+    (target / name).write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
+    return len(grown)
+
+
+def measure_long_list(repo: Path, sample: Path, which: str, items: int, work: Path) -> dict[str, Any]:
+    """One check (in process) and one build (a process of its own) of the sample with one long list."""
+    from .validate import check
+
+    data = work / f"data-long-{which}"
+    count = long_list_data(sample, which, items, data)
+    started = time.perf_counter()
+    handbook, problems = check(data, base=work)
+    check_s = time.perf_counter() - started
+    if handbook is None:
+        raise RuntimeError(f"the long {which} list is not valid:\n" + "\n".join(p.format() for p in problems.errors[:5]))
+    project = _project(repo, data, work / f"project-long-{which}")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_ALREADY_CHECKED": "1"}
+    build = _build(project, "mkdocs.yml", project / "site", env)
+    return {"list": which, "items": count, "check_s": round(check_s, 2), "build_s": round(build.seconds, 1),
+            "build_peak_mb": build.megabytes}
 
 
 def _project(repo: Path, data: Path, target: Path) -> Path:
@@ -435,6 +489,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-seconds", type=float, default=40.0,
                         help="repeat each size's builds until the plain ones add up to this (the 1x builds "
                              "take about 1.5 s, and one run's noise is larger than the overhead)")
+    parser.add_argument("--long-lists", type=int, default=10_000, metavar="ITEMS",
+                        help="grow the glossary, the services and the stages to this many items, one at a "
+                             "time, and check and build each once (0: leave out)")
     parser.add_argument("--output", type=Path, default=Path("benchmarks/results.json"))
     args = parser.parse_args(argv)
     repo = args.project.resolve()
@@ -446,10 +503,14 @@ def main(argv: list[str] | None = None) -> int:
         for factor in (int(f) for f in args.sizes.split(",")):
             print(f"measuring {factor}x ...", file=sys.stderr, flush=True)
             results.append(measure(repo, sample, factor, args.runs, Path(folder), args.min_seconds))
+        long_lists = []
+        for which in LONG_LISTS if args.long_lists > 0 else ():
+            print(f"measuring {args.long_lists} {which} ...", file=sys.stderr, flush=True)
+            long_lists.append(measure_long_list(repo, sample, which, args.long_lists, Path(folder)))
     output = args.output if args.output.is_absolute() else repo / args.output
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps({"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
-                                  "runs": args.runs, "results": results}, indent=2) + "\n", encoding="utf-8")
+                                  "runs": args.runs, "results": results, "long_lists": long_lists}, indent=2) + "\n", encoding="utf-8")
     print(table(results))
     for result in results:
         if "serve_rebuild_s" in result:
@@ -459,6 +520,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"at {result['factor']}x, of the {result['overhead_percent']}% overhead, before the generator "
                   f"does anything: mkdocs-macros by itself {result['macros_only_overhead_percent']}%; "
                   f"with pydantic and the data models imported too {result['macros_and_models_overhead_percent']}%")
+    for long_list in long_lists:
+        print(f"{long_list['items']} {long_list['list']}: check {long_list['check_s']} s, "
+              f"build {long_list['build_s']} s, peak {long_list['build_peak_mb']} MB")
     largest = max(results, key=lambda r: r["factor"])
     print(f"overhead: {max(r['overhead_percent'] for r in results)}% over plain MkDocs; "
           f"check: {largest['check_ms']:.0f} ms at {largest['factor']}x")
