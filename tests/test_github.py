@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import MINIMAL_DATA, copy_project, handbook
-from handbook.errors import Problem, Severity
+from handbook.errors import Problem, Severity, one_line
 from handbook.github import annotation, summary
 
 
@@ -52,3 +52,21 @@ def test_summary_lists_every_problem_in_a_table() -> None:
     assert text.count("| ❌ error |") == 14 and text.count("| ⚠️ warning |") == 1
     assert "Problem 1 \\| pipe" in text
     assert "14 problems to fix" in text
+
+
+def test_text_from_the_data_can_never_start_a_line_of_its_own(tmp_path: Path) -> None:
+    """A value with a line break in it, quoted back in a message, stays on the message's line:
+    otherwise `::error ...` after the break would be a command to GitHub Actions."""
+    project = copy_project(tmp_path / "project", MINIMAL_DATA)
+    journey = project / "data" / "journey.yaml"
+    journey.write_text(journey.read_text().replace(
+        "    team: front-door", '    team: "front\\n::error file=x.yaml::forged\\u2028::warning ::too"', 1))
+    run = handbook(project, "check", env={"GITHUB_ACTIONS": ""})
+    assert run.returncode == 1
+    assert not [line for line in run.output.splitlines() if line.lstrip().startswith("::")], run.output
+    assert "front ⏎ ::error file=x.yaml::forged ⏎ ::warning ::too" in run.output
+
+
+def test_one_line_keeps_printable_text_as_it_is() -> None:
+    assert one_line("Front door (MASH) – “triage”, 5 days") == "Front door (MASH) – “triage”, 5 days"
+    assert one_line("a\r\nb\x85c\td") == "a ⏎  ⏎ b ⏎ c\\x09d"

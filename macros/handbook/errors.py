@@ -13,6 +13,20 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 
+# Characters that start a new line in a terminal, a log or an editor's problem list. Text from the
+# data (an id, a quoted value) goes into messages; with a line break in it, what follows would
+# start a line of its own, which GitHub Actions reads as a command when it begins with `::`.
+_LINE_BREAKS = dict.fromkeys(map(ord, "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), " ⏎ ")
+# Other control characters would move the cursor or change colours: shown as escapes instead.
+_CONTROLS = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)]
+             if code not in _LINE_BREAKS}
+
+
+def one_line(text: str) -> str:
+    """Text for one line of a message, whatever the data held: breaks shown as ⏎, controls escaped."""
+    return text if text.isprintable() else text.translate(_LINE_BREAKS).translate(_CONTROLS)
+
+
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
@@ -44,7 +58,7 @@ class Problem:
 
     def format(self) -> str:
         label = "" if self.severity is Severity.ERROR else "warning: "
-        lines = [f"{self.location}  {label}{self.title}"]
+        lines = [f"{one_line(self.location)}  {label}{one_line(self.title)}"]
         for name, text in (
             ("where", self.where),
             ("found", self.found),
@@ -52,7 +66,7 @@ class Problem:
             ("fix", self.fix),
         ):
             if text:
-                lines.append(f"    {name + ':':<10}{text}")
+                lines.append(f"    {name + ':':<10}{one_line(text)}")
         return "\n".join(lines)
 
     def sort_key(self) -> tuple[str, int, int]:
