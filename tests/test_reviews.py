@@ -48,7 +48,7 @@ def test_a_page_past_its_review_date_shows_the_banner_and_one_within_does_not(bu
 def test_the_banner_appears_with_time_alone(tmp_path: Path) -> None:
     """A rebuild on a later day shows the banner, with no change to the content."""
     project = copy_project(tmp_path / "project")
-    before = handbook(project, "--today", "2026-08-01", "build")
+    before = handbook(project, "--today", "2026-11-20", "build")
     assert before.returncode == 0
     assert "overdue for review" not in (project / "site" / "journey" / "index.html").read_text()
     after = handbook(project, "--today", "2027-03-01", "build")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, field_validator
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 STATEMENT_ID_PATTERN = r"^[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*$"
@@ -51,6 +51,12 @@ StatementId = Annotated[str, StringConstraints(pattern=STATEMENT_ID_PATTERN)]
 Colour = Annotated[str, StringConstraints(pattern=COLOUR_PATTERN)]
 WebAddress = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+# Numbers as YAML writes them, never yes/no values or text: in lax mode `amount: yes` would be 1.
+Whole = Annotated[int, Strict()]
+# A date something happened on. Bounded so that a mistyped year (9999) is a message rather than
+# a date the review arithmetic cannot move past; dates after today are checked in validate.py.
+EARLIEST_DATE, LATEST_DATE = datetime.date(1990, 1, 1), datetime.date(2100, 12, 31)
+Date = Annotated[datetime.date, Field(ge=EARLIEST_DATE, le=LATEST_DATE)]
 NOT_BLANK = r"\S"
 Prose = Annotated[str, StringConstraints(min_length=1, pattern=NOT_BLANK), ProseField()]
 # One entry of a list (a point, a step, a question): a line of Markdown.
@@ -73,7 +79,7 @@ class Review(Model):
     """Who owns a part of the handbook and when it was last checked against practice."""
 
     owner: Text = Field(description="The role that owns this part, e.g. Head of Quality Assurance (never a name).")
-    last_reviewed: datetime.date = Field(description="When it was last reviewed, as 2026-06-15.")
+    last_reviewed: Date = Field(description="When it was last reviewed, as 2026-06-15.")
     every: ReviewInterval = Field("12 months", description="How often it is reviewed.")
 
 
@@ -303,7 +309,7 @@ TimeUnit = Literal["hours", "working days", "days", "weeks", "months"]
 
 class Timescale(Model):
     what: Text = Field(description="What must happen, e.g. 'Initial child protection conference'.")
-    amount: int = Field(gt=0)
+    amount: Whole = Field(gt=0)
     unit: TimeUnit
     type: Literal["within", "apart"] = Field(
         "within",
@@ -373,8 +379,8 @@ class StandardsFile(AreaFile):
 
 
 class Ages(Model):
-    from_age: int = Field(alias="from", ge=0, le=25)
-    to_age: int = Field(alias="to", ge=0, le=25)
+    from_age: Whole = Field(alias="from", ge=0, le=25)
+    to_age: Whole = Field(alias="to", ge=0, le=25)
 
 
 class Service(Item):
@@ -524,7 +530,7 @@ class GlossaryFile(Model):
 
 
 class Amendment(Model):
-    date: datetime.date = Field(description="When the change was made, as 2026-11-10.")
+    date: Date = Field(description="When the change was made, as 2026-11-10.")
     summary: Text = Field(description="What changed, in a sentence.")
     why: Prose | None = None
     approved_by: Text = Field(description="The role that approved the change.")
@@ -532,7 +538,7 @@ class Amendment(Model):
 
 
 class AmendmentsFile(Model):
-    mark_recent_for_days: int = Field(
+    mark_recent_for_days: Whole = Field(
         30, ge=0, le=366, description="For how many days a changed page is marked as updated."
     )
     amendments: list[Amendment] = Field(default_factory=list)
@@ -555,14 +561,14 @@ class FrameworkFile(Model):
     name: Text
     short_name: Text
     publisher: Text
-    year: int = Field(ge=1900, le=2100)
+    year: Whole = Field(ge=1900, le=2100)
     version: Text | None = None
     source_url: WebAddress
     licence: Text
     licence_url: WebAddress | None = None
     attribution: Text | None = None
     summary: Prose
-    order: int = Field(100, description="Position among the frameworks in the navigation.")
+    order: Whole = Field(100, description="Position among the frameworks in the navigation.")
     statements: list[Statement] = Field(min_length=1)
 
 

@@ -222,6 +222,7 @@ def _check(data_dir: Path, base: Path | None, docs_dir: Path | None,
         problems.extend(_check_references(held[area.id], loaded, index, checkable_kinds))
         problems.extend(check_text(area, walked[area.id], loaded, pages))
         problems.extend(_check_rules(area, data, loaded, index))
+        problems.extend(_dates_after(on, walked[area.id], loaded))
 
     authority = next((d for a, d, _ in valid_areas if a.id == "authority"), None)
     privacy = authority.privacy if authority is not None else schema.PrivacySettings()  # type: ignore[attr-defined]
@@ -477,8 +478,13 @@ def _explain(detail: Any, loaded: LoadedFile, model: type[BaseModel]) -> Problem
                        expected="`field: value` lines indented under it",
                        fix=f"Indent the fields of `{name}` by two spaces on the lines below it.")
     if kind in ("int_type", "int_parsing", "int_from_float"):
+        fix = "Write the number in digits, without words or units."
+        if isinstance(value, bool):
+            fix = "YAML reads yes, no, on, off, true and false as a yes/no value, not a number. " + fix
+        elif isinstance(value, str) and value.strip().isdigit():
+            fix = f"Write it without quotes: {value.strip()}."
         return Problem(**base, title=f"`{name}` should be a whole number", found=_describe_value(value),
-                       expected="a whole number such as 10", fix="Write the number in digits, without words or units.")
+                       expected="a whole number such as 10", fix=fix)
     if kind in ("float_type", "float_parsing"):
         return Problem(**base, title=f"`{name}` should be a number", found=_describe_value(value),
                        expected="a number such as 85 or 2.5", fix="Write the number in digits, without words or units.")
@@ -489,6 +495,10 @@ def _explain(detail: Any, loaded: LoadedFile, model: type[BaseModel]) -> Problem
     if kind in ("bool_type", "bool_parsing"):
         return Problem(**base, title=f"`{name}` should be true or false", found=_describe_value(value),
                        expected="true or false", fix="Write true or false.")
+    if kind in ("greater_than_equal", "less_than_equal") and isinstance(value, datetime.date):
+        return Problem(**base, title=f"`{name}` is not a likely date", found=_describe_value(value),
+                       expected=f"a date between {schema.EARLIEST_DATE:%-d %B %Y} and {schema.LATEST_DATE:%-d %B %Y}",
+                       fix="Check the year.")
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         return Problem(**base, title=f"`{name}` is out of range", found=_describe_value(value),
                        expected=str(detail["msg"]).replace("Input should be", "a value").strip(),
@@ -618,6 +628,24 @@ def _check_references(held: list[Reference], loaded: LoadedFile, index: Index,
 
 
 # --- rules that span fields --------------------------------------------------------------------
+
+
+def _dates_after(today: datetime.date, walked: list[tuple[BaseModel, Loc]], loaded: LoadedFile) -> Iterable[Problem]:
+    """Dates after today. Every date in the data records something done (a review, a change), so
+    a later one is a slip of the keyboard; a day's grace allows for clocks in other time zones."""
+    latest = today + datetime.timedelta(days=1)
+    for model, loc in walked:
+        for name, info in type(model).model_fields.items():
+            value = getattr(model, name)
+            if isinstance(value, datetime.date) and value > latest:
+                where = (*loc, info.alias or name)
+                position = loaded.position(where)
+                yield Problem(file=loaded.path, line=position.line if position else None,
+                              column=position.column if position else None, where=describe_loc(loaded.data, where),
+                              title=f"`{info.alias or name}` is in the future", found=f"{value:%-d %B %Y}",
+                              expected=f"the date it happened, on or before today ({today:%-d %B %Y})",
+                              fix="Check the year and the month: write the date as year-month-day, e.g. "
+                                  f"{today:%Y-%m-%d}.")
 
 
 def _check_rules(area: Area, data: BaseModel, loaded: LoadedFile, index: Index) -> Iterable[Problem]:
