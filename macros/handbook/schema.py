@@ -50,7 +50,10 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 StatementId = Annotated[str, StringConstraints(pattern=STATEMENT_ID_PATTERN)]
 Colour = Annotated[str, StringConstraints(pattern=COLOUR_PATTERN)]
 WebAddress = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+# How long one text may be. Far beyond any real entry (the sample's longest is under 2,000
+# characters), they keep a pasted document or a runaway edit from making every page huge.
+TEXT_LIMIT, LINE_LIMIT, PROSE_LIMIT = 2_000, 5_000, 50_000
+Text = Annotated[str, StringConstraints(min_length=1, max_length=TEXT_LIMIT, strip_whitespace=True)]
 # Numbers as YAML writes them, never yes/no values or text: in lax mode `amount: yes` would be 1.
 Whole = Annotated[int, Strict()]
 # A date something happened on. Bounded so that a mistyped year (9999) is a message rather than
@@ -58,9 +61,9 @@ Whole = Annotated[int, Strict()]
 EARLIEST_DATE, LATEST_DATE = datetime.date(1990, 1, 1), datetime.date(2100, 12, 31)
 Date = Annotated[datetime.date, Field(ge=EARLIEST_DATE, le=LATEST_DATE)]
 NOT_BLANK = r"\S"
-Prose = Annotated[str, StringConstraints(min_length=1, pattern=NOT_BLANK), ProseField()]
+Prose = Annotated[str, StringConstraints(min_length=1, max_length=PROSE_LIMIT, pattern=NOT_BLANK), ProseField()]
 # One entry of a list (a point, a step, a question): a line of Markdown.
-Line = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True), ProseField()]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=LINE_LIMIT, strip_whitespace=True), ProseField()]
 # Characters an abbreviation may use: the Markdown that turns it into a tooltip breaks on others.
 ABBREVIATION_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9&.'+/-]*$"
 Evidences = list[Annotated[str, Ref("statement")]]

@@ -427,6 +427,12 @@ def _explain(detail: Any, loaded: LoadedFile, model: type[BaseModel]) -> Problem
     if kind == "string_too_short":
         return Problem(**base, title=f"`{name}` is empty", found=_describe_value(value),
                        expected="some text", fix=f"Write the {name.replace('_', ' ')}, or remove the field if it is optional.")
+    if kind == "string_too_long":
+        limit = int(ctx.get("max_length", 0))
+        return Problem(**base, title=f"`{name}` is too long", found=f"{len(str(value)):,} characters",
+                       expected=f"at most {limit:,} characters",
+                       fix="Shorten it: keep the handbook's text to what a reader needs, and link to longer "
+                           "documents instead of pasting them in.")
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
         if pattern == schema.ID_PATTERN:
