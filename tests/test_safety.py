@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import html
+import types
 from pathlib import Path
+from typing import Annotated, Any, Union, get_args, get_origin
 
+import yaml
 from bs4 import BeautifulSoup
+from pydantic import BaseModel, StringConstraints
 
 from conftest import MINIMAL_DATA, copy_project, handbook
+from handbook.areas import AREAS
+from handbook.schema import NOT_BLANK, Ref
+from handbook.validate import load_handbook
+from handbook.walk import walk_models
 
 PAYLOAD = '<script>alert("typed into the data")</script> {{ 6 * 7 }} {% raw %}'
 
@@ -103,3 +112,75 @@ def test_coverage_gaps_fail_the_build_when_the_data_says_so(tmp_path: Path) -> N
     assert run.returncode == 1
     assert "Nothing in the handbook evidences PL1" in run.output
     assert not (project / "site").exists()
+
+
+# --- template markers in every text field of every file ------------------------------------------
+
+TEMPLATE = " {{ 7*1913 }} {% for i in [1] %}{% endfor %}{# note #}"
+EVALUATED = "13391"  # what the first marker gives if evaluated
+
+
+def _free_text_shape(annotation: Any, markers: tuple[Any, ...] = ()) -> str | None:
+    """"single" or "list" when a field holds text of the authority's own (not an id or a pattern)."""
+    if get_origin(annotation) is Annotated:
+        base, *more = get_args(annotation)
+        return _free_text_shape(base, (*markers, *more))
+    if get_origin(annotation) in (Union, types.UnionType):
+        shapes = {_free_text_shape(arg, markers) for arg in get_args(annotation) if arg is not type(None)}
+        return shapes.pop() if len(shapes) == 1 else None
+    if get_origin(annotation) is list:
+        return "list" if _free_text_shape(get_args(annotation)[0], markers) == "single" else None
+    if annotation is not str or any(isinstance(m, Ref) for m in markers):
+        return None
+    patterns = {m.pattern for m in markers if isinstance(m, StringConstraints)}
+    return "single" if patterns <= {None, NOT_BLANK} else None
+
+
+def _text_places(model: BaseModel, loc: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+    """Where each text of one model instance sits in its file."""
+    places = []
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if value is None or name == "case_id_pattern":  # a pattern, not text
+            continue
+        shape = _free_text_shape(info.annotation, tuple(info.metadata))
+        key = info.alias or name
+        if shape == "single":
+            places.append((*loc, key))
+        elif shape == "list":
+            places.extend((*loc, key, i) for i in range(len(value)))
+    return places
+
+
+def _append_at(data: Any, place: tuple[Any, ...], text: str) -> None:
+    *parents, last = place
+    for step in parents:
+        data = data[step]
+    data[last] = f"{data[last]}{text}"
+
+
+def test_template_markers_in_every_text_of_every_file_are_shown_as_typed(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    handbook_model = load_handbook(project / "data", base=project)
+    models: list[tuple[str, BaseModel]] = [(f"data/{area.file}", handbook_model.areas[area.id])
+                                           for area in AREAS if area.id in handbook_model.areas]
+    models += [(handbook_model.framework_files[f.id], f) for f in handbook_model.frameworks]
+    changed = 0
+    for file, model in models:
+        path = project / file
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for instance, loc in walk_models(model):
+            for place in _text_places(instance, loc):
+                _append_at(data, place, TEMPLATE)
+                changed += 1
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
+    assert changed > 500  # every name, title, summary and list entry: the whole sample
+    run = handbook(project, "build")
+    assert run.returncode == 0, run.output
+    site = project / "site"
+    shown = 0
+    for built in [*site.rglob("*.html"), *site.rglob("*.json"), *site.rglob("*.xml")]:
+        text = built.read_text(encoding="utf-8")
+        assert EVALUATED not in text, built
+        shown += "{{ 7*1913 }}" in html.unescape(text).replace("\u2060", "")
+    assert shown > 20  # on every page: in the navigation, the titles and the text

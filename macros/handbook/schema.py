@@ -537,7 +537,7 @@ class Amendment(Model):
     summary: Text = Field(description="What changed, in a sentence.")
     why: Prose | None = None
     approved_by: Text = Field(description="The role that approved the change.")
-    areas: list[Text] = Field(min_length=1, description="The areas (pages) it changed, e.g. [services, journey].")
+    areas: list[Id] = Field(min_length=1, description="The areas (pages) it changed, e.g. [services, journey].")
 
 
 class AmendmentsFile(Model):
