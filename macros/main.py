@@ -17,7 +17,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # works before `pip install -e .` too
 
-from jinja2.sandbox import ImmutableSandboxedEnvironment  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from handbook import site  # noqa: E402
@@ -37,6 +36,7 @@ from handbook.render.pages import AREA_RENDERERS, SharedRender, render_shared  #
 from handbook.render.review import recent_amendments, render_review_dashboard, review_box  # noqa: E402
 from handbook.render.statement import render_accessibility_statement  # noqa: E402
 from handbook.render.whole import render_whole_handbook  # noqa: E402
+from handbook.templates import PAGE_MACROS, PAGE_VARIABLES, PageSandbox  # noqa: E402
 
 # Warnings about the data (such as coverage gaps) go to their own logger: MkDocs' --strict
 # counts only its own warnings, and a gap must not fail the build unless the data says so.
@@ -174,15 +174,8 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
             }
 
     env.post_macro_functions.append(on_post_page_macros)
-    macros = {name: env.macros[name] for name in OUR_MACROS}
+    macros = {name: env.macros[name] for name in PAGE_MACROS}
     env.pre_macro_functions.append(lambda env: _lock_down(env, macros))
-
-
-# What the pages in docs/ call; nothing else is reachable from a page.
-OUR_MACROS = ("area", "home", "framework_page", "frameworks_index", "coverage", "review_dashboard",
-              "accessibility_statement", "whole_handbook", "timescales_table")
-# Page variables the plugin itself needs to render a page at all.
-_KEPT_VARIABLES = ("page",)
 
 
 def _lock_down(env, macros: dict[str, object]) -> None:  # noqa: ANN001 - the plugin's environment
@@ -197,9 +190,9 @@ def _lock_down(env, macros: dict[str, object]) -> None:  # noqa: ANN001 - the pl
     current = getattr(env, "_env", None)
     if current is None:
         raise PluginError("This version of mkdocs-macros cannot be locked down; use the pinned version.")
-    if isinstance(current, ImmutableSandboxedEnvironment):
+    if isinstance(current, PageSandbox):
         return
-    sandbox = ImmutableSandboxedEnvironment(
+    sandbox = PageSandbox(
         loader=None, undefined=current.undefined, autoescape=False,
         block_start_string=current.block_start_string, block_end_string=current.block_end_string,
         variable_start_string=current.variable_start_string, variable_end_string=current.variable_end_string,
@@ -209,5 +202,5 @@ def _lock_down(env, macros: dict[str, object]) -> None:  # noqa: ANN001 - the pl
     sandbox.globals.update(macros)
     sandbox.filters.clear()
     env._env = sandbox
-    for name in [name for name in env.variables if name not in _KEPT_VARIABLES]:
+    for name in [name for name in env.variables if name not in PAGE_VARIABLES]:
         del env.variables[name]

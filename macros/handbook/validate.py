@@ -33,6 +33,7 @@ from .index import Index, build_index
 from .loader import LoadedFile, Loc, load_yaml
 from .privacy import scan as scan_for_personal_data
 from .textcheck import check_text, known_pages
+from .templates import page_problems
 from .walk import Reference, fields_of, model_at, walk_models
 
 # Which area's file defines items of each kind; a reference is only checked when that file is valid.
@@ -223,6 +224,8 @@ def _check(data_dir: Path, base: Path | None, docs_dir: Path | None,
         problems.extend(check_text(area, walked[area.id], loaded, pages))
         problems.extend(_check_rules(area, data, loaded, index))
         problems.extend(_dates_after(on, walked[area.id], loaded))
+
+    problems.extend(page_problems(docs_dir, base))
 
     authority = next((d for a, d, _ in valid_areas if a.id == "authority"), None)
     privacy = authority.privacy if authority is not None else schema.PrivacySettings()  # type: ignore[attr-defined]
