@@ -159,21 +159,27 @@ def _append_at(data: Any, place: tuple[Any, ...], text: str) -> None:
     data[last] = f"{data[last]}{text}"
 
 
-def test_template_markers_in_every_text_of_every_file_are_shown_as_typed(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    handbook_model = load_handbook(project / "data", base=project)
-    models: list[tuple[str, BaseModel]] = [(f"data/{area.file}", handbook_model.areas[area.id])
-                                           for area in AREAS if area.id in handbook_model.areas]
-    models += [(handbook_model.framework_files[f.id], f) for f in handbook_model.frameworks]
+def append_to_every_text(project: Path, text: str) -> int:
+    """Add `text` to the end of every text field of every data file; returns how many were changed."""
+    model = load_handbook(project / "data", base=project)
+    models: list[tuple[str, BaseModel]] = [(f"data/{area.file}", model.areas[area.id])
+                                           for area in AREAS if area.id in model.areas]
+    models += [(model.framework_files[f.id], f) for f in model.frameworks]
     changed = 0
-    for file, model in models:
+    for file, root in models:
         path = project / file
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for instance, loc in walk_models(model):
+        for instance, loc in walk_models(root):
             for place in _text_places(instance, loc):
-                _append_at(data, place, TEMPLATE)
+                _append_at(data, place, text)
                 changed += 1
         path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
+    return changed
+
+
+def test_template_markers_in_every_text_of_every_file_are_shown_as_typed(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    changed = append_to_every_text(project, TEMPLATE)
     assert changed > 500  # every name, title, summary and list entry: the whole sample
     run = handbook(project, "build")
     assert run.returncode == 0, run.output
