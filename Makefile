@@ -52,4 +52,4 @@ bench: $(STAMP)
 	$(BIN)/python -m handbook.bench
 
 clean:
-	rm -rf site site.previous .site-build-*
+	rm -rf site site.previous .site-build-* .site.lock

@@ -6,15 +6,14 @@ import argparse
 import json
 import os
 import re
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from .errors import format_report, plural
 from .github import report as github_report
 from .github import running_in_github_actions
+from .output import OutputError, describe, publish, site_folder
 from .site import data_dir_for
 from .validate import check
 
@@ -43,34 +42,31 @@ def run_check(project: Path, data_dir: Path | None = None, quiet: bool = False, 
     return 0
 
 
-def run_build(project: Path, config: Path, site_dir: Path, strict_review: bool = False) -> int:
-    """Check, then build into a temporary folder and swap it in only when the build succeeds."""
+def run_build(project: Path, config: Path, site_dir: Path | None, strict_review: bool = False) -> int:
+    """Check, then build into a staging folder and swap it in only when the build succeeds.
+
+    The site folder is checked first, so a folder that must not be replaced is refused before
+    anything is read or written; the publishing itself (lock, recovery, swap) is in output.py.
+    """
+    try:
+        site = site_folder(project, config, site_dir, data_dir_for(project))
+    except OutputError as error:
+        print(f"handbook build: {error}", file=sys.stderr)
+        return 1
     status = run_check(project, strict_review=strict_review)
     if status:
         return status
-    site_dir = site_dir if site_dir.is_absolute() else project / site_dir
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    shown = describe(site, project)
     try:
-        returncode = _mkdocs_build(project, config, staging)
-        if returncode:
-            print(
-                f"The site was not built (mkdocs exited with {returncode}); "
-                f"{site_dir.name}/ is unchanged.",
-                file=sys.stderr,
-            )
-            return returncode
-        previous = site_dir.with_name(site_dir.name + ".previous")
-        if site_dir.exists():
-            shutil.rmtree(previous, ignore_errors=True)
-            site_dir.rename(previous)
-        staging.rename(site_dir)
-        shutil.rmtree(previous, ignore_errors=True)
-        print(f"The handbook is built in {site_dir.relative_to(project) if site_dir.is_relative_to(project) else site_dir}/.")
-        return 0
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+        returncode = publish(site, lambda staging: _mkdocs_build(project, config, staging))
+    except OutputError as error:
+        print(f"handbook build: {error}\nThe site was not built; {shown}/ is unchanged.", file=sys.stderr)
+        return 1
+    if returncode:
+        print(f"The site was not built (mkdocs exited with {returncode}); {shown}/ is unchanged.", file=sys.stderr)
+        return returncode
+    print(f"The handbook is built in {shown}/.")
+    return 0
 
 
 def _mkdocs_build(project: Path, config: Path, site_dir: Path) -> int:
@@ -223,7 +219,9 @@ def main(argv: list[str] | None = None) -> int:
 
     build_parser = commands.add_parser("build", help="check the data, then build the site with mkdocs --strict")
     build_parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
-    build_parser.add_argument("--site-dir", type=Path, default=Path("site"))
+    build_parser.add_argument("--site-dir", type=Path, default=None,
+                              help="where to publish the site, relative to the project "
+                                   "(default: site_dir in mkdocs.yml, else site/)")
     build_parser.add_argument("--strict-review", action="store_true", help="fail when a review is overdue")
 
     reviews_parser = commands.add_parser("reviews", help="list every review by due date, overdue first")
