@@ -49,7 +49,7 @@ test: $(STAMP) $(NODE_STAMP)
 
 ## bench: what the generator costs at 1x, 10x and 50x the sample (writes benchmarks/results.json)
 bench: $(STAMP)
-	$(BIN)/python -m handbook.bench
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf site site.previous .site-build-* .site.lock

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook import bench
+import bench
 from handbook.validate import check
 
 from conftest import REPO, SAMPLE_DATA

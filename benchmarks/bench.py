@@ -191,7 +191,7 @@ def long_list_data(sample: Path, which: str, items: int, target: Path) -> int:
 
 def measure_long_list(repo: Path, sample: Path, which: str, items: int, work: Path) -> dict[str, Any]:
     """One check (in process) and one build (a process of its own) of the sample with one long list."""
-    from .validate import check
+    from handbook.validate import check
 
     data = work / f"data-long-{which}"
     count = long_list_data(sample, which, items, data)
@@ -380,7 +380,7 @@ def _stack_project(plain: Path, target: Path, models_from: Path | None = None) -
 
 def measure(repo: Path, sample: Path, factor: int, runs: int, work: Path, min_seconds: float = 0.0) -> dict[str, Any]:
     """Every measurement `runs` times; the builds more often for small sizes (see take_turns)."""
-    from .validate import check
+    from handbook.validate import check
 
     data = work / f"data-{factor}x"
     scale_data(sample, factor, data)
@@ -482,7 +482,7 @@ def _at_least_one(text: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m handbook.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python benchmarks/bench.py", description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, default=Path.cwd())
     parser.add_argument("--sizes", default="1,10,50", help="scale factors, e.g. 1,10,50")
     parser.add_argument("--runs", type=_at_least_one, default=3, help="runs per measurement (the median is reported)")
