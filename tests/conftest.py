@@ -67,6 +67,27 @@ def handbook(project: Path, *args: str, env: dict[str, str] | None = None) -> Ru
     return Run(result.returncode, result.stdout, result.stderr)
 
 
+def handbook_here(project: Path, *args: str) -> Run:
+    """The `handbook` command run in this process: what `handbook` prints and returns, without
+    the half a second a new Python process spends importing pydantic, MkDocs and the models.
+
+    For commands that read and report (check, reviews, schema); a build changes the process's
+    folder and MkDocs' logging, so builds use `handbook` in a process of their own.
+    """
+    import contextlib
+    import io
+
+    from handbook.cli import main
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        try:
+            returncode = main(["--project", str(project), *args])
+        except SystemExit as exit_:  # argparse's errors
+            returncode = exit_.code if isinstance(exit_.code, int) else 1
+    return Run(returncode, stdout.getvalue(), stderr.getvalue())
+
+
 @pytest.fixture
 def sample_project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")

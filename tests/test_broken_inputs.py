@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, MINIMAL_DATA, copy_project, handbook
+from conftest import FIXTURES, MINIMAL_DATA, copy_project, handbook, handbook_here
 
 BROKEN = FIXTURES / "broken"
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
@@ -31,6 +31,15 @@ def test_the_minimal_authority_is_valid(minimal_project: Path) -> None:
     assert "The handbook data is valid" in run.stdout
 
 
+def test_the_command_in_its_own_process_says_the_same(tmp_path: Path) -> None:
+    """The cases run in this process (fast); one runs as a user runs it, to show nothing differs."""
+    project = broken_project(tmp_path, "unknown-team")
+    alone, here = handbook(project, "check"), handbook_here(project, "check")
+    assert alone.returncode == here.returncode == 1
+    assert alone.stdout.replace("ms.", "").split("checked in")[0] == here.stdout.replace("ms.", "").split("checked in")[0]
+    assert alone.stderr == here.stderr
+
+
 def test_there_is_a_fixture_for_each_kind_of_mistake() -> None:
     assert len(CASES) >= 20
 
@@ -38,7 +47,7 @@ def test_there_is_a_fixture_for_each_kind_of_mistake() -> None:
 @pytest.mark.parametrize("case", CASES)
 def test_broken_input_gives_its_message(tmp_path: Path, case: str) -> None:
     project = broken_project(tmp_path, case)
-    run = handbook(project, "check")
+    run = handbook_here(project, "check")
     assert run.returncode == 1, run.output
     assert "Traceback" not in run.output
     for line in (BROKEN / case / "expected.txt").read_text(encoding="utf-8").splitlines():
