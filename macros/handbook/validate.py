@@ -30,7 +30,7 @@ from .errors import (
     did_you_mean,
 )
 from .index import Index, build_index
-from .loader import LoadedFile, Loc, load_yaml
+from .loader import LoadedFile, Loc, is_present, load_yaml, read_folder
 from .privacy import scan as scan_for_personal_data
 from .textcheck import check_text, known_pages
 from .templates import page_problems
@@ -108,9 +108,9 @@ class Handbook:
 
 
 def display_path(path: Path, base: Path) -> str:
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
+    try:  # the file's own name, not where a link leads (a link in a loop cannot be resolved at all)
+        return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
         return path.as_posix()
 
 
@@ -156,14 +156,16 @@ def _check(data_dir: Path, base: Path | None, docs_dir: Path | None,
     problems = Problems()
     valid_areas: list[tuple[Area, BaseModel, LoadedFile]] = []
     files: dict[str, LoadedFile] = {}
+    # Files the handbook does not read (`journy.yaml`) are warned about: edits there would be lost.
+    problems.extend(read_folder(data_dir, display_path(data_dir, base), [a.file for a in AREAS] + [FRAMEWORKS_FOLDER])[1])
 
     for area in AREAS:
         path = data_dir / area.file
         shown = display_path(path, base)
-        if not path.is_file() and area.optional:
+        if not is_present(path) and area.optional:
             valid_areas.append((area, area.model(), LoadedFile(path=shown, data={})))
             continue
-        if not path.is_file():
+        if not is_present(path):
             problems.add(
                 Problem(
                     file=shown,
@@ -174,7 +176,7 @@ def _check(data_dir: Path, base: Path | None, docs_dir: Path | None,
                 )
             )
             continue
-        result = _load_and_validate(path, shown, area.model, problems)
+        result = _load_and_validate(path, shown, area.model, problems, base)
         if result is not None:
             files[shown] = result[1]
             valid_areas.append((area, result[0], result[1]))
@@ -182,8 +184,9 @@ def _check(data_dir: Path, base: Path | None, docs_dir: Path | None,
     frameworks: list[tuple[schema.FrameworkFile, LoadedFile]] = []
     framework_files_ok = True
     framework_dir = data_dir / FRAMEWORKS_FOLDER
-    framework_paths = sorted(framework_dir.glob("*.yaml")) + sorted(framework_dir.glob("*.yml"))
-    if not framework_paths:
+    framework_paths, listed = read_folder(framework_dir, display_path(framework_dir, base))
+    problems.extend(listed)
+    if not framework_paths and not any(p.severity is Severity.ERROR for p in listed):
         problems.add(
             Problem(
                 file=display_path(framework_dir, base),
@@ -196,7 +199,7 @@ def _check(data_dir: Path, base: Path | None, docs_dir: Path | None,
         )
     for path in framework_paths:
         shown = display_path(path, base)
-        result = _load_and_validate(path, shown, schema.FrameworkFile, problems)
+        result = _load_and_validate(path, shown, schema.FrameworkFile, problems, base)
         if result is None:
             framework_files_ok = False
             continue
@@ -270,9 +273,9 @@ def load_handbook(data_dir: Path, base: Path | None = None, docs_dir: Path | Non
 
 
 def _load_and_validate(
-    path: Path, shown: str, model: type[BaseModel], problems: Problems
+    path: Path, shown: str, model: type[BaseModel], problems: Problems, project: Path
 ) -> tuple[BaseModel, LoadedFile] | None:
-    loaded, load_problems = load_yaml(path, shown)
+    loaded, load_problems = load_yaml(path, shown, root=project)
     problems.extend(load_problems)
     if loaded is None or any(p.severity is Severity.ERROR for p in load_problems):
         return None
