@@ -415,8 +415,8 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> N
         file.truncate(MAX_FILE_BYTES + 1)
     loaded, problems = load_yaml(path, "f.yaml")
     assert loaded is None and problems[0].title == "The file is too big"
-    assert problems[0].expected == "a data file may be at most 2 MB (2,097,152 bytes)"
-    assert problems[0].found == "2.0 MB (2,097,153 bytes)"
+    assert problems[0].expected == "a data file may be at most 32 MB (33,554,432 bytes)"
+    assert problems[0].found == "32.0 MB (33,554,433 bytes)"
     path.write_bytes(b"a: 1\n" + b"#" * (MAX_FILE_BYTES - 6) + b"\n")  # exactly the limit
     loaded, problems = load_yaml(path, "f.yaml")
     assert problems == [] and loaded is not None
@@ -424,8 +424,8 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> N
 
 def test_the_size_limit_is_the_one_the_readme_promises() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    assert "a data file at most 2 MB" in " ".join(readme.split())
-    assert MAX_FILE_BYTES == 2 * 1024 * 1024
+    assert "a data file at most 32 MB" in " ".join(readme.split())
+    assert MAX_FILE_BYTES == 32 * 1024 * 1024
 
 
 # --- files in the data folder the handbook does not read ---
