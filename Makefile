@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: build serve check schema test bench install clean
+.PHONY: build serve check schema test test-fast bench install clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ $(NODE_STAMP): package.json package-lock.json
 ## test: the whole test suite (unit, broken-input fixtures, site builds, browser and accessibility)
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+## test-fast: the tests that need no site build, browser or make run (unit tests, broken inputs)
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
 
 ## bench: what the generator costs at 1x, 10x and 50x the sample (writes benchmarks/results.json)
 bench: $(STAMP)

@@ -26,6 +26,22 @@ SAMPLE_DATA = (FIXTURES / "sample-authority" / "data" if (FIXTURES / "sample-aut
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "schema", "package.json")
 
 
+# `make test-fast` leaves out the slow tests: those that build a site, start a browser or run
+# `make`. A test is slow when it uses one of these fixtures or sits in one of these modules
+# (each builds sites in most of its tests); mark any other with @pytest.mark.slow.
+SLOW_FIXTURES = frozenset({"built_sample", "browser", "sample_server", "page"})
+SLOW_MODULES = frozenset({"test_bench", "test_build_failures", "test_fuzz", "test_links", "test_new",
+                          "test_reviews", "test_safety", "test_templates"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.module.__name__ if isinstance(item, pytest.Function) else ""
+        if (SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))) or module in SLOW_MODULES \
+                or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
+
+
 @dataclass
 class Run:
     returncode: int
