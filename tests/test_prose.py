@@ -144,6 +144,7 @@ def test_nesting_is_limited() -> None:
     "-  " * 24 + "x", "> \n" * 24 + "x", "[" * 20_000, "[" * 10_000 + "]" * 10_000, "[a]" * 7000,
     "[a](" * 5000, "*" * 20_000, "_" * 20_000, "**a " * 5000, "<" * 20_000, "<http://" * 2500,
     "\\" * 20_000, "a\n" * 10_000, "![" * 10_000, "](" * 10_000, "- a\n    " * 500,
+    "[a](" * 12_500 + ")", "[a](()" * 8000, '[a](x "' * 7000, "[a](x" * 10_000,
 ])
 def test_adversarial_text_is_handled_in_linear_time(text: str) -> None:
     """Each of these took minutes or longer with the regular expressions this module replaced."""
@@ -176,3 +177,14 @@ def test_any_text_becomes_only_allowed_html(text: str) -> None:
     found = [target.address for target in targets_in(text) if not target.picture] if prose.needs_parsing(text) else []
     shown = [a["href"] for a in html.find_all("a")]
     assert len(shown) == len(found)
+
+
+def test_links_with_brackets_or_a_title_in_their_address_are_still_links() -> None:
+    """The guard against addresses that never close leaves real addresses alone."""
+    assert to_markdown("See [the guide](https://example.org/a_(b)) now.") == \
+        "See [the guide](https://example.org/a_%28b%29) now."
+    assert to_markdown('See [the guide](https://example.org/x "The guide").') == \
+        'See [the guide](https://example.org/x "The guide").'
+    # Not an address: it never closes, or its quotes are not a title at its end.
+    assert "](" not in to_markdown("A [b](c and ( d").replace("\\](", "")
+    assert "<a" not in "".join(to_markdown('[b](x "y" z)'))
