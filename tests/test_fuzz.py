@@ -67,7 +67,9 @@ def _parsed(text: str) -> Any:
     """The file's data when it is still YAML with something in it (an earlier mistake may have broken it)."""
     try:
         data = yaml.safe_load(text)
-    except yaml.YAMLError:
+    except Exception:  # noqa: BLE001
+        # PyYAML's own constructors fail with other errors on some tags (`!!timestamp review`); the
+        # loader under test turns them into problems, this helper only needs to know it can't use them.
         return None
     return data if isinstance(data, (dict, list)) and _places(data) else None
 
