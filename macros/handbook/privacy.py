@@ -2,15 +2,25 @@
 
 `handbook check` looks through every piece of text in the data for what looks like personal data:
 NHS numbers (ten digits that pass the NHS modulus 11 check), National Insurance numbers, a date
-of birth beside a name or the words "date of birth", and the authority's own case-record ids (a
-pattern set in authority.yaml). A deliberate exception goes in the allow-list there.
+of birth beside a name or the words "date of birth" or "born", and the authority's own case-record
+ids (a pattern set in authority.yaml). A deliberate exception goes in the allow-list there.
+
+Text pasted from a word processor or a web page often holds characters that look like the ASCII
+ones but are not: a no-break space, an en dash, a full-width digit, or an invisible zero-width
+space in the middle of a number. The scans read a plain copy of such a text (each of those made
+the ASCII character it looks like, the invisible ones taken out) and report the line, column and
+characters of the original.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
+import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from .errors import Problem
 from .loader import LoadedFile
@@ -18,34 +28,68 @@ from .loader import LoadedFile
 # Each pattern is a bare digit and then what must follow it (checking what came before the digit
 # only after it: a look-behind or alternation first stops Python's regex engine skipping quickly
 # to the next digit, three to four times slower over a large handbook). The scans run over every
-# file's whole text, so they are ASCII-only (a third faster): these numbers use ASCII digits.
-_NHS_AFTER_DIGIT = r"(?<![\d-]\d)\d{2}[ -]?\d{3}[ -]?\d{4}(?![\d-])"
-NHS_NUMBER = re.compile(rf"\d{_NHS_AFTER_DIGIT}", re.ASCII)
+# file's whole text, so they are ASCII-only (a third faster): they read the plain copy, whose
+# digits, spaces and dashes are ASCII ones.
+#
+# None starts in the middle of a number. Checked once, straight after the digit, that rules out
+# most digits before any pattern is tried: over a whole handbook, each pattern tried at every
+# digit costs more than the pass itself.
+_FIRST_DIGIT = r"\d(?<!\d\d)"
+#
+# Between groups of digits: a space, a hyphen or a dot (any other space or dash is one of the
+# first two in the plain copy).
+_SEPARATOR = r"[ .-]?"
+# Not part of a longer number: no digit just after, nor a digit and a hyphen or dot either side.
+_NHS_AFTER_DIGIT = rf"(?<!\d[.-]\d)\d{{2}}{_SEPARATOR}\d{{3}}{_SEPARATOR}\d{{4}}(?!\d|[.-]\d)"
+NHS_NUMBER = re.compile(rf"{_FIRST_DIGIT}{_NHS_AFTER_DIGIT}", re.ASCII)
 # HMRC's format: two prefix letters (not D, F, I, Q, U or V; O not second; some pairs never used),
 # six digits, and a suffix A to D. Found from its digits, then the letters before them checked.
-_NI_AFTER_DIGIT = r"(?<!\d\d)\d ?\d{2} ?\d{2} ?[A-Da-d]\b"  # letters, not digits, come before
-NI_DIGITS = re.compile(rf"\d{_NI_AFTER_DIGIT}", re.ASCII)
+_NI_AFTER_DIGIT = rf"\d{_SEPARATOR}\d{{2}}{_SEPARATOR}\d{{2}}{_SEPARATOR}[A-Da-d]\b"
+NI_DIGITS = re.compile(rf"{_FIRST_DIGIT}{_NI_AFTER_DIGIT}", re.ASCII)
 NI_NUMBER = re.compile(
-    r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b",
+    rf"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]{_SEPARATOR}\d{{2}}{_SEPARATOR}\d{{2}}"
+    rf"{_SEPARATOR}\d{{2}}{_SEPARATOR}[A-D]\b",
     re.IGNORECASE,
 )
 _MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july"
            "|august|september|october|november|december")
-# 12/3/2020, 12.03.20, 2020-03-12 or 12th March 2020; the first digit is not part of a longer number.
-# Any space Unicode knows (what \s means without re.ASCII), such as the no-break space a word
-# processor puts between day and month.
-_SPACES = r"[\s\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
-_DATE_AFTER_DIGIT = (rf"(?<!\d\d)(?:\d?[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{3}}-\d{{2}}-\d{{2}}"
-                     rf"|\d?(?:st|nd|rd|th)?{_SPACES}(?:{_MONTHS})\.?{_SPACES}\d{{4}})(?!\d)")
-DATES = re.compile(rf"\d{_DATE_AFTER_DIGIT}", re.IGNORECASE | re.ASCII)
-# Where any of the three could start, found in one pass over the text (each pass costs about
-# the same however little it finds); each pattern is then tried only at those places.
-_ANY_START = re.compile(rf"\d(?=(?:{_NHS_AFTER_DIGIT})|(?:{_NI_AFTER_DIGIT})|(?:{_DATE_AFTER_DIGIT}))",
-                        re.IGNORECASE | re.ASCII)
+# 12/3/2020, 12.03.20, 2020-03-12, 12th March 2020, 1st of April, 2015. (\s: in the plain copy
+# every kind of space is an ASCII one.)
+_DATE_AFTER_DIGIT = (rf"(?:\d?[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{3}}-\d{{2}}-\d{{2}}"
+                     rf"|\d?(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}})(?!\d)")
+DATES = re.compile(rf"{_FIRST_DIGIT}{_DATE_AFTER_DIGIT}", re.IGNORECASE | re.ASCII)
+# The month first: April 1st, 2015 or April 2015; a year alone, as in "born in 2015", is not a date.
+# Found from the digits after the end of a month's name or short form ("Sept.", "April,"), which a
+# look-behind can check as it must, in a fixed width; the first one (a letter or stop a month can
+# end in) is there for speed: it rules out most digits before trying twenty endings. The month
+# itself is then looked for in the words before.
+_MONTH_ENDS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ary|rch|ril|une|uly|ust|ept|ber"
+_MONTH_FIRST_AFTER_DIGIT = (rf"(?<=[bceghlnprtvy.,]\s\d)(?:(?<=(?:{_MONTH_ENDS})\s\d)|(?<=(?:{_MONTH_ENDS})[.,]\s\d))"
+                            r"(?:\d?(?:st|nd|rd|th)?,?\s+\d{4}|\d{3})(?!\d)")
+MONTH_FIRST_DATES = re.compile(rf"{_FIRST_DIGIT}{_MONTH_FIRST_AFTER_DIGIT}", re.IGNORECASE | re.ASCII)
+# A month and year in figures, 04/2015 (not the end of 12/04/2015).
+_MONTH_YEAR_AFTER_DIGIT = r"(?<![/.-]\d)\d?[/.-]\d{4}(?!\d)"
+MONTH_YEAR_DATES = re.compile(rf"{_FIRST_DIGIT}{_MONTH_YEAR_AFTER_DIGIT}", re.ASCII)
+# Where any of them could start, found in one pass over the text (each pass costs about the same
+# however little it finds); each pattern is then tried only at those places.
+_ANY_START = re.compile(
+    rf"{_FIRST_DIGIT}(?=(?:{_NHS_AFTER_DIGIT})|(?:{_NI_AFTER_DIGIT})|(?:{_DATE_AFTER_DIGIT})"
+    rf"|(?:{_MONTH_FIRST_AFTER_DIGIT})|(?:{_MONTH_YEAR_AFTER_DIGIT}))",
+    re.IGNORECASE | re.ASCII,
+)
 # What comes just before a date that makes it a date of birth: the words, or a person's name.
-BIRTH_WORDS = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)\b[^.\n]{0,20}?$", re.IGNORECASE)
-NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\s+[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
-                         r"\s*[,(]\s*(?:(?:born|d\.?o\.?b\.?)\s*:?\s*)?$")
+BIRTH_WORDS = re.compile(r"(?:\bd\.?o\.?b\b\.?|\bdate of birth\b|\bborn\b(?:\s+on\b)?)[^.\n]{0,20}?$",
+                         re.IGNORECASE)
+# A month and year alone is a date of birth only straight after the words: "born in April 2015",
+# "DOB: 04/2015" (a month and year after a name is more often when something happened).
+BIRTH_LABEL = re.compile(r"(?:\bd\.?o\.?b\b\.?|\bdate of birth|\bborn(?:\s+(?:in|on))?)\s*:?\s*$", re.IGNORECASE)
+# Accented letters are plain ones in the plain copy (Zoë is Zoe) and a curly apostrophe a straight
+# one, so O'Brien and McDonald are names however they were typed.
+_NAME = r"[A-Z](?:'[A-Z])?[a-z]+(?:-?[A-Z][a-z]+)?"
+NAME_BEFORE = re.compile(rf"\b{_NAME}\s+{_NAME}\s*[,(]\s*(?:(?:born|d\.?o\.?b\.?)\s*:?\s*)?$")
+# Searched for only in the last few characters: "september.," is the longest a month can be.
+_MONTH_AT_END = re.compile(rf"\b(?:{_MONTHS})\.?,?$", re.IGNORECASE)
+_MONTH_LENGTH = len("september.,")
 _LOOK_BACK = 60
 _NOT_DIGITS = re.compile(r"\D")
 
@@ -53,7 +97,7 @@ _NOT_DIGITS = re.compile(r"\D")
 @dataclass(frozen=True)
 class Finding:
     kind: str
-    text: str
+    text: str  # as the file has it, from the first word that gave it away
     key: str  # the part that identifies someone, which an allow-list entry must contain
 
 
@@ -68,6 +112,195 @@ def nhs_number_is_valid(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+# --- the plain copy -------------------------------------------------------------------------------
+
+# Marks, for a moment, an invisible character to take out (DEL: the loader refuses one in a file).
+_REMOVED = "\x7f"
+_REMOVED_BYTE = _REMOVED.encode("ascii")
+_NO_PLAIN_FORM = "\x1a"  # SUBSTITUTE: any other character; matches none of the scans' patterns
+
+
+def _plain_character(char: str) -> str:
+    """The ASCII character `char` is read as, `_REMOVED` if it is invisible, else `_NO_PLAIN_FORM`."""
+    category = unicodedata.category(char)
+    if category == "Cf":  # zero-width spaces and joiners, the word joiner, soft hyphen, byte-order mark
+        return _REMOVED
+    if category == "Zs":  # no-break, thin, en, em, ideographic and other spaces
+        return " "
+    if category in ("Zl", "Zp") or char == "\x85":
+        return "\n"
+    if category == "Pd" or char == "\u2212":  # hyphens and dashes of every kind, the minus sign
+        return "-"
+    if category == "Nd":  # full-width, Arabic-Indic, Devanagari and other decimal digits
+        return str(unicodedata.decimal(char))
+    folded = unicodedata.normalize("NFKC", char)  # full-width letters and stops, the Kelvin sign
+    if len(folded) == 1 and folded.isascii() and not folded.isdigit():  # ² is not a digit of a number
+        return folded
+    if char in "\u2018\u2019":  # O’Brien
+        return "'"
+    letters = unicodedata.normalize("NFKD", char)  # é, ñ, ŵ: the letter, without its accent
+    if letters[0].isascii() and letters[0].isalpha() and all(unicodedata.combining(c) for c in letters[1:]):
+        return letters[0]
+    return _NO_PLAIN_FORM
+
+
+class _PlainCharacters(dict[int, str]):
+    """`_plain_character` for each code point, worked out the first time it is met."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = plain = _plain_character(chr(code))
+        return plain
+
+
+_PLAIN_CHARACTERS = _PlainCharacters()
+
+
+def _plain_run(error: UnicodeError) -> tuple[str, int]:
+    """The plain form of a run of non-ASCII characters, for `str.encode("ascii", _PLAIN_ERRORS)`.
+
+    The ASCII encoder skips over ASCII text in C and calls this only at each run of other
+    characters: many times faster than any pass over the text in Python or a regular expression.
+    """
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return error.object[error.start:error.end].translate(_PLAIN_CHARACTERS), error.end
+
+
+_PLAIN_ERRORS = "handbook.privacy.plain"
+codecs.register_error(_PLAIN_ERRORS, _plain_run)
+
+
+@dataclass(frozen=True)
+class _Plain:
+    """The text the scans read, and how to find each of its characters in the original."""
+
+    text: str  # ASCII
+    removed: list[int]  # for each invisible character taken out, where the text after it is in `text`
+
+    def original(self, offset: int) -> int:
+        """Where the character at `offset` in the plain text is in the original."""
+        return offset + bisect_right(self.removed, offset) if self.removed else offset
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original of `text[start:end]` (not counting invisible characters just after it)."""
+        if not self.removed:
+            return start, end
+        first = self.original(start)
+        return first, (self.original(end - 1) + 1 if end > start else first)
+
+
+def _plain(text: str) -> _Plain:
+    if text.isascii():  # nearly every file: nothing to do
+        return _Plain(text, [])
+    encoded = text.encode("ascii", _PLAIN_ERRORS)  # one character for each, so offsets stay put...
+    removed: list[int] = []
+    at = encoded.find(_REMOVED_BYTE)
+    while at != -1:  # ...until the invisible ones are taken out
+        removed.append(at - len(removed))
+        at = encoded.find(_REMOVED_BYTE, at + 1)
+    if removed:
+        encoded = encoded.replace(_REMOVED_BYTE, b"")
+    return _Plain(encoded.decode("ascii"), removed)
+
+
+def _comparable(text: str) -> str:
+    """`text` as an allow-list entry is compared: plain, one space between words, any case."""
+    return " ".join(_plain(text).text.split()).casefold()
+
+
+def _without_invisible(text: str) -> str:
+    return text if text.isascii() else "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
+def _shown(text: str) -> str:
+    """`text` for a message: one space between words, and each invisible character named."""
+    text = " ".join(text.split())
+    if text.isascii():
+        return text
+    return "".join(f"[U+{ord(c):04X} {unicodedata.name(c, 'format character').lower()}]"
+                   if unicodedata.category(c) == "Cf" else c for c in text)
+
+
+# --- the authority's case-record id pattern ---------------------------------------------------------
+
+_EXAMPLE = "NM-[0-9]{6}"
+_WRITE_THE_ID = f"write just the id's own characters, e.g. {_EXAMPLE}"
+# A pattern that can match no characters at all would report "a case-record id" everywhere.
+_EMPTY_PROBES = ("", "a", "NM-123456 the child\n")
+# Nor can a pattern that matches plain words, such as (\w+\s?)+$, be an id.
+_ORDINARY_WORDS = "The child and family are seen at home"
+# What RE2 refuses that Python's `re` would run, by how RE2's message ends.
+_UNSUPPORTED = (
+    ("(?=", "a look-ahead"), ("(?!", "a look-ahead"), ("(?<", "a look-behind"),
+    ("(?P", "a back-reference"), ("(?>", "an atomic group"), ("(?x", "verbose mode"), ("(?#", "a comment"),
+)
+
+
+@dataclass(frozen=True)
+class CaseIdPattern:
+    """The authority's case-record id pattern, compiled by RE2.
+
+    RE2 takes time in proportion to the text whatever the pattern: Python's `re` can take hours
+    over one line with a pattern such as (\\w+\\s?)+$, and the pattern is the authority's to write.
+    """
+
+    source: str
+    regexp: Any  # an RE2 pattern: google-re2 has no type hints
+
+    def spans(self, text: str | bytes) -> Iterator[tuple[int, int]]:
+        for match in self.regexp.finditer(text):
+            start, end = match.span()
+            if end > start:
+                yield start, end
+
+
+def _unsupported(error: Exception) -> str:
+    message = error.args[0] if error.args else ""
+    message = message.decode("utf-8", "replace") if isinstance(message, bytes) else str(message)
+    kind, _, part = message.rpartition(": ")
+    if kind == "invalid repetition size":
+        return f"it repeats something more than 1,000 times (“{part}”); {_WRITE_THE_ID}"
+    if "too large" in message or "too big" in message:
+        return f"it is too large to check quickly; {_WRITE_THE_ID}"
+    what = next((name for start, name in _UNSUPPORTED if part.startswith(start)), None)
+    if what is None and re.fullmatch(r"\\[1-9]", part):
+        what = "a back-reference"
+    if what is None and len(part) == 2 and part.endswith("+"):
+        what = "a possessive repeat"
+    described = f"{what} (“{part}”)" if what else f"“{part or message}”"
+    return (f"it uses {described}, which the check does not support (it runs only patterns that stay quick on "
+            f"any text); {_WRITE_THE_ID}")
+
+
+def compile_case_id(pattern: str) -> CaseIdPattern:
+    """`pattern` ready to scan with; a ValueError says, in plain words, why it cannot be used."""
+    try:
+        re.compile(pattern)  # its messages say where a mistake is; the authority writes Python's syntax
+    except re.error as error:
+        raise ValueError(f"it is not a valid regular expression ({error})") from None
+    import re2  # type: ignore[import-untyped]  # loaded only when an authority sets a pattern
+
+    options = re2.Options()
+    options.log_errors = False  # the reason goes in the message instead of RE2's own log line
+    try:
+        regexp = re2.compile(pattern, options)
+    except re2.error as error:
+        raise ValueError(_unsupported(error)) from None
+    for probe in _EMPTY_PROBES:
+        if any(match.start() == match.end() for match in regexp.finditer(probe)):
+            raise ValueError(f"it matches empty text, so it would find a case-record id everywhere; {_WRITE_THE_ID}")
+    words = regexp.search(_ORDINARY_WORDS)
+    if words is not None:
+        shown = f"all of “{_ORDINARY_WORDS}”" if words.group(0) == _ORDINARY_WORDS else \
+            f"“{words.group(0)}” in “{_ORDINARY_WORDS}”"
+        raise ValueError(f"it matches ordinary words ({shown}), so it would find a case-record id in almost every "
+                         f"sentence; {_WRITE_THE_ID}")
+    return CaseIdPattern(pattern, regexp)
+
+
+# --- the scans --------------------------------------------------------------------------------------
+
+
 def _matches_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """What `pattern.finditer(text)` finds, given every place a match could start."""
     end = 0
@@ -77,37 +310,74 @@ def _matches_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> Ite
             yield match
 
 
-def findings_in(text: str, case_id: re.Pattern[str] | None = None) -> Iterator[tuple[Finding, int]]:
+def _birth_context(text: str, start: int, month_and_year_only: bool) -> int | None:
+    """Where the words that make the date at `start` a date of birth begin, if there are any."""
+    before = text[max(0, start - _LOOK_BACK):start]
+    if month_and_year_only:
+        context = BIRTH_LABEL.search(before)
+    else:
+        context = BIRTH_WORDS.search(before) or NAME_BEFORE.search(before)
+    return None if context is None else start - len(before) + context.start()
+
+
+def _case_ids(text: str, plain: _Plain, case_id: CaseIdPattern) -> Iterator[tuple[Finding, int]]:
+    # RE2 reads bytes: the plain text's are its characters, so no offsets need converting.
+    spans = [plain.span(start, end) for start, end in case_id.spans(plain.text.encode("ascii"))]
+    if plain.text is not text and not case_id.source.isascii():
+        # A pattern with characters of its own that the plain copy has changed (an en dash, say).
+        seen = {start for start, _ in spans}
+        spans += [span for span in case_id.spans(text) if span[0] not in seen]
+    for start, end in spans:
+        found = text[start:end]
+        yield Finding("a case-record id", found, _without_invisible(found)), start
+
+
+def findings_in(text: str, case_id: CaseIdPattern | None = None) -> Iterator[tuple[Finding, int]]:
     """Each finding with the offset in `text` where it starts.
 
     Every kind but a case id contains digits, so each search starts from digits and only then
     looks at the words around them: far faster on a large handbook than matching names or
     letters everywhere.
     """
+    plain = _plain(text)
+
+    def finding(kind: str, start: int, end: int, key_start: int | None = None) -> tuple[Finding, int]:
+        first, last = plain.span(start, end)
+        key_first = first if key_start is None else plain.original(key_start)
+        return Finding(kind, text[first:last], _without_invisible(text[key_first:last])), first
+
     if case_id is not None:
-        for match in case_id.finditer(text):
-            yield Finding("a case-record id", match.group(0), match.group(0)), match.start()
-    starts = [match.start() for match in _ANY_START.finditer(text)]
+        yield from _case_ids(text, plain, case_id)
+    scanned = plain.text
+    starts = [match.start() for match in _ANY_START.finditer(scanned)]
     if not starts:
         return
-    for match in _matches_from(NHS_NUMBER, text, starts):
+    for match in _matches_from(NHS_NUMBER, scanned, starts):
         if nhs_number_is_valid(_NOT_DIGITS.sub("", match.group(0))):
-            yield Finding("an NHS number", match.group(0), match.group(0)), match.start()
-    for match in _matches_from(NI_DIGITS, text, starts):
-        start = max(0, match.start() - 3)
-        whole = NI_NUMBER.search(text, start, match.end())
+            yield finding("an NHS number", match.start(), match.end())
+    for match in _matches_from(NI_DIGITS, scanned, starts):
+        whole = NI_NUMBER.search(scanned, max(0, match.start() - 3), match.end())
         if whole is not None:
-            yield Finding("a National Insurance number", whole.group(0), whole.group(0)), whole.start()
-    for match in _matches_from(DATES, text, starts):
-        before = text[max(0, match.start() - _LOOK_BACK):match.start()]
-        context = BIRTH_WORDS.search(before) or NAME_BEFORE.search(before)
-        if context is not None:
-            start = match.start() - len(before) + context.start()
-            whole = text[start:match.end()]
-            yield Finding("a date of birth beside a name", whole, match.group(0)), start
+            yield finding("a National Insurance number", whole.start(), whole.end())
+    kind = "a date of birth beside a name"
+    for match in _matches_from(DATES, scanned, starts):
+        if (start := _birth_context(scanned, match.start(), False)) is not None:
+            yield finding(kind, start, match.end(), match.start())
+    for match in _matches_from(MONTH_FIRST_DATES, scanned, starts):
+        window = max(0, match.start() - _LOOK_BACK)
+        before = scanned[window:match.start()].rstrip()
+        month = _MONTH_AT_END.search(before, max(0, len(before) - _MONTH_LENGTH))
+        if month is not None:
+            month_start = window + month.start()
+            month_and_year_only = match.end() - match.start() == 4
+            if (start := _birth_context(scanned, month_start, month_and_year_only)) is not None:
+                yield finding(kind, start, match.end(), month_start)
+    for match in _matches_from(MONTH_YEAR_DATES, scanned, starts):
+        if (start := _birth_context(scanned, match.start(), True)) is not None:
+            yield finding(kind, start, match.end(), match.start())
 
 
-def findings(text: str, case_id: re.Pattern[str] | None = None) -> Iterator[Finding]:
+def findings(text: str, case_id: CaseIdPattern | None = None) -> Iterator[Finding]:
     return (finding for finding, _ in findings_in(text, case_id))
 
 
@@ -117,12 +387,12 @@ def scan(files: Iterable[LoadedFile], case_id_pattern: str | None, allowed: Iter
     Working on the text rather than the parsed values is also what makes this fast on a large
     handbook, and gives each finding its exact line and column.
     """
-    case_id = re.compile(case_id_pattern) if case_id_pattern else None
-    allow = [" ".join(a.split()).casefold() for a in allowed]
+    case_id = compile_case_id(case_id_pattern) if case_id_pattern else None  # checked with the schema
+    allow = [_comparable(a) for a in allowed]
     for loaded in files:
         text = loaded.text
         for finding, offset in findings_in(text, case_id):
-            key = " ".join(finding.key.split()).casefold()
+            key = _comparable(finding.key)
             if any(key in entry for entry in allow):
                 continue
             line = text.count("\n", 0, offset) + 1
@@ -132,7 +402,7 @@ def scan(files: Iterable[LoadedFile], case_id_pattern: str | None, allowed: Iter
                 line=line,
                 column=column,
                 title=f"This looks like {finding.kind}",
-                found=f"“{' '.join(finding.text.split())}”",
+                found=f"“{_shown(finding.text)}”",
                 expected="no personal details of a child, family or member of staff: the handbook "
                 "describes practice, never a case",
                 fix="Remove it. If it is not personal data (for example, a made-up example), add "
