@@ -24,7 +24,7 @@ from handbook.areas import AREAS_BY_ID  # noqa: E402
 from handbook.links import edit_url, suggest_url  # noqa: E402
 from handbook.errors import HandbookDataError  # noqa: E402
 from handbook.reviews import TODAY_ENV, TodayError  # noqa: E402
-from handbook.render.areas import render_timescales_table  # noqa: E402
+from handbook.render.journey import render_timescales_table  # noqa: E402
 from handbook.render.context import Context  # noqa: E402
 from handbook.render.frameworks import (  # noqa: E402
     render_coverage,

@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import REPO, SAMPLE_DATA, hosts
+from handbook import schema
 from handbook.validate import load_handbook
 
 pytestmark = pytest.mark.browser
@@ -162,7 +163,7 @@ def test_abbreviations_show_their_meaning_on_keyboard_focus(page, sample_server:
     focusable = page.locator("abbr[tabindex='0']")
     texts = focusable.evaluate_all("els => els.map(e => e.textContent)")
     assert texts and len(texts) == len(set(texts))  # the first use of each, once
-    glossary = {t.abbr: t.term for t in load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent).area("glossary").terms}
+    glossary = {t.abbr: t.term for t in load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent).area(schema.GlossaryFile).terms}
     first = focusable.first
     first.focus()
     tooltip = page.locator(".md-tooltip2--active")

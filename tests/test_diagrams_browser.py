@@ -7,7 +7,9 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import REPO, SAMPLE_DATA, hosts
-from handbook.validate import Handbook, load_handbook
+from handbook import schema
+from handbook.book import Handbook
+from handbook.validate import load_handbook
 
 pytestmark = pytest.mark.browser
 
@@ -24,14 +26,14 @@ def test_journey_page_draws_a_linked_node_per_stage(page, sample_server: str, sa
     assert svg.evaluate("e => e.getBBox().height") > 500  # drawn, not an empty box
     assert page.locator("svg#journey-diagram > title").text_content() == "The child's journey as a flowchart"
     assert page.locator("svg#journey-diagram > desc").text_content().startswith("A flowchart of the")
-    for stage in sample.area("journey").stages:
+    for stage in sample.area(schema.JourneyFile).stages:
         node = svg.locator(f'a[href="#{stage.id}"]').first
         assert node.count() == 1, stage.id
         assert stage.name in node.get_attribute("aria-label")
         text = " ".join(node.locator("text").text_content().split())
         assert text.replace(" ", "") in stage.name.replace(" ", "") or stage.name.replace(" ", "") in text.replace(" ", "")
         assert node.locator("text").evaluate("e => e.getBBox().width") > 10  # the label is laid out
-    decisions = sum(len(s.decisions) for s in sample.area("journey").stages)
+    decisions = sum(len(s.decisions) for s in sample.area(schema.JourneyFile).stages)
     assert svg.locator(".hb-node--decision").count() == decisions
 
 
@@ -63,7 +65,7 @@ def test_journey_nodes_are_reachable_by_keyboard(page, sample_server: str) -> No
 def test_text_alternative_names_every_stage(page, sample_server: str, sample: Handbook) -> None:  # noqa: ANN001
     page.goto(sample_server + "journey/")
     glance = page.locator("h2#at-a-glance + ol").inner_text()
-    for stage in sample.area("journey").stages:
+    for stage in sample.area(schema.JourneyFile).stages:
         assert " ".join(stage.name.split()) in " ".join(glance.split()), stage.name
 
 
@@ -71,16 +73,16 @@ def test_team_page_draws_a_node_per_team(page, sample_server: str, sample: Handb
     page.goto(sample_server + "teams/")
     chart = page.locator("svg#organisation-chart-diagram")
     assert chart.is_visible()
-    for team in sample.area("teams").teams:
+    for team in sample.area(schema.TeamsFile).teams:
         node = chart.locator(f'a[href="#{team.id}"]')
         assert node.count() == 1, team.id
         assert team.name in node.get_attribute("aria-label")
-    for post in sample.area("teams").leadership:
+    for post in sample.area(schema.TeamsFile).leadership:
         assert chart.locator(f'[aria-label="{post.role}"]').count() == 1
-    chart.locator(f'a[href="#{sample.area("teams").teams[-1].id}"]').click()
-    page.wait_for_function("target => location.hash === target", arg="#" + sample.area("teams").teams[-1].id,
+    chart.locator(f'a[href="#{sample.area(schema.TeamsFile).teams[-1].id}"]').click()
+    page.wait_for_function("target => location.hash === target", arg="#" + sample.area(schema.TeamsFile).teams[-1].id,
                            timeout=5_000)
-    assert urlparse(page.url).fragment == sample.area("teams").teams[-1].id
+    assert urlparse(page.url).fragment == sample.area(schema.TeamsFile).teams[-1].id
 
 
 def test_diagram_pages_request_nothing_from_other_hosts(page, sample_server: str) -> None:  # noqa: ANN001
@@ -92,7 +94,7 @@ def test_diagram_pages_request_nothing_from_other_hosts(page, sample_server: str
 
 def test_choosing_a_level_shows_only_that_levels_services(page, sample_server: str, sample: Handbook) -> None:  # noqa: ANN001
     page.goto(sample_server + "services/")
-    services = sample.area("services").services
+    services = sample.area(schema.ServicesFile).services
     assert page.locator("#services-filter").is_visible()  # the script revealed the form
     page.select_option("#services-level", "universal")
     visible = page.locator(".hb-service:visible h2").evaluate_all("hs => hs.map(h => h.id)")
@@ -110,6 +112,6 @@ def test_without_javascript_every_service_is_listed(browser, sample_server: str,
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(sample_server + "services/")
-    assert page.locator(".hb-service:visible").count() == len(sample.area("services").services)
+    assert page.locator(".hb-service:visible").count() == len(sample.area(schema.ServicesFile).services)
     assert not page.locator("#services-filter").is_visible()  # no dead controls without the script
     context.close()

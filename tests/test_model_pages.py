@@ -9,8 +9,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import REPO, SAMPLE_DATA, copy_project, handbook
+from handbook import schema
 from handbook.render.colour import contrast, text_colour_on
-from handbook.validate import Handbook, load_handbook
+from handbook.book import Handbook
+from handbook.validate import load_handbook
 from test_site import page, section
 
 
@@ -21,9 +23,9 @@ def sample() -> Handbook:
 
 def test_a_level_lists_the_services_that_serve_it(built_sample: Path, sample: Handbook) -> None:
     soup = page(built_sample, "thresholds.md")
-    for level in sample.area("thresholds").levels:
+    for level in sample.area(schema.ThresholdsFile).levels:
         hrefs = {a["href"] for e in section(soup, level.id) for a in e.select("a[href]")}
-        for service in sample.area("services").services:
+        for service in sample.area(schema.ServicesFile).services:
             if level.id in service.levels:
                 assert f"../services/#{service.id}" in hrefs, (level.id, service.id)
 
@@ -31,7 +33,7 @@ def test_a_level_lists_the_services_that_serve_it(built_sample: Path, sample: Ha
 def test_the_continuum_has_a_column_per_level_in_its_colours(built_sample: Path, sample: Handbook) -> None:
     table = page(built_sample, "thresholds.md").select_one(".hb-continuum table")
     headers = table.select("thead th[scope=col]")[1:]
-    levels = sample.area("thresholds").levels
+    levels = sample.area(schema.ThresholdsFile).levels
     assert [h.get_text(" ").split(" ", 2)[2] for h in headers] == [level.name for level in levels]
     styles = (built_sample / "stylesheets" / "levels.css").read_text()
     for header, level in zip(headers, levels):
@@ -41,7 +43,7 @@ def test_the_continuum_has_a_column_per_level_in_its_colours(built_sample: Path,
         assert rule and rule.group(1) == level.colour
         assert contrast(rule.group(1), rule.group(2)) >= 4.5
     row_labels = [th.get_text() for th in table.select("tbody th[scope=row]")]
-    for domain in sample.area("thresholds").domains:
+    for domain in sample.area(schema.ThresholdsFile).domains:
         assert domain.name in row_labels
 
 
@@ -52,7 +54,7 @@ def test_text_on_any_level_colour_meets_aa() -> None:
 
 def test_team_section_shows_where_it_sits_and_what_it_runs(built_sample: Path, sample: Handbook) -> None:
     soup = page(built_sample, "teams.md")
-    teams = sample.area("teams")
+    teams = sample.area(schema.TeamsFile)
     for team in teams.teams:
         text = " ".join(" ".join(e.get_text().split()) for e in section(soup, team.id))
         area = next(a for a in teams.service_areas if a.id == team.service_area)
@@ -66,7 +68,7 @@ def test_team_section_shows_where_it_sits_and_what_it_runs(built_sample: Path, s
 def test_stages_and_services_link_both_ways(built_sample: Path, sample: Handbook) -> None:
     journey = page(built_sample, "journey.md")
     services = page(built_sample, "services.md")
-    pairs = [(stage.id, service) for stage in sample.area("journey").stages for service in stage.services]
+    pairs = [(stage.id, service) for stage in sample.area(schema.JourneyFile).stages for service in stage.services]
     assert pairs
     for stage_id, service_id in pairs:
         assert f"../services/#{service_id}" in {a["href"] for e in section(journey, stage_id) for a in e.select("a")}
@@ -81,8 +83,8 @@ def test_the_filter_script_loads_only_on_the_services_page(built_sample: Path) -
 
 def test_services_are_all_in_the_html_with_their_filter_data(built_sample: Path, sample: Handbook) -> None:
     cards = page(built_sample, "services.md").select(".hb-service")
-    assert len(cards) == len(sample.area("services").services)
-    for card, service in zip(cards, sample.area("services").services):
+    assert len(cards) == len(sample.area(schema.ServicesFile).services)
+    for card, service in zip(cards, sample.area(schema.ServicesFile).services):
         assert card["data-levels"].split() == service.levels
         assert (int(card["data-age-from"]), int(card["data-age-to"])) == (service.ages.from_age, service.ages.to_age)
     assert page(built_sample, "services.md").select_one("form#services-filter").has_attr("hidden")

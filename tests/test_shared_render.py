@@ -8,11 +8,13 @@ import re
 import pytest
 
 from conftest import SAMPLE_DATA
+from handbook import schema
 from handbook.render.context import Context
 from handbook.render.pages import AREA_RENDERERS, render_shared
 from handbook.render.whole import render_whole_handbook
 from handbook.areas import AREAS_BY_ID
-from handbook.validate import Handbook, load_handbook
+from handbook.book import Handbook
+from handbook.validate import load_handbook
 
 CONTROL = re.compile(r"[\x00-\x08]")
 
@@ -36,7 +38,7 @@ def test_shared_render_matches_a_render_for_each_page(sample: Handbook, area_id:
 
 def test_links_to_the_area_page_are_written_out_on_the_whole_handbook_page(sample: Handbook) -> None:
     shared = render_shared(sample, "journey")
-    stage = sample.area("journey").stages[0]
+    stage = sample.area(schema.JourneyFile).stages[0]
     assert f"](#{stage.id}" in shared.on_own_page()
     assert f"](journey.md#{stage.id}" in shared.elsewhere("print.md")  # type: ignore[operator]
     # the flowchart's boxes link to the details on the same page, wherever the chart is shown

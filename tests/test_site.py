@@ -11,9 +11,11 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from conftest import REPO, SAMPLE_DATA
+from handbook import schema
 from handbook.areas import model_areas
 from handbook.postprocess import NO_SCRIPT, without_cdn_addresses
-from handbook.validate import Handbook, load_handbook
+from handbook.book import Handbook
+from handbook.validate import load_handbook
 
 # The acceptance asks for these three frameworks by name; the others are checked the same way.
 REQUIRED_STATEMENTS = (
@@ -124,16 +126,16 @@ def test_area_pages_render_their_data(built_sample: Path, sample: Handbook) -> N
         soup = page(built_sample, area.page)
         assert soup.select_one("article h1"), area.page
     journey = page(built_sample, "journey.md")
-    for stage in sample.area("journey").stages:
+    for stage in sample.area(schema.JourneyFile).stages:
         assert journey.find(id=stage.id) is not None
     # every timescale row of the table is in the journey data
     rows = journey.find(id="timescales").find_next("table").select("tbody tr")
-    assert len(rows) == sum(len(s.timescales) for s in sample.area("journey").stages)
+    assert len(rows) == sum(len(s.timescales) for s in sample.area(schema.JourneyFile).stages)
 
 
 def test_team_sections_show_derived_stages_and_services(built_sample: Path, sample: Handbook) -> None:
     soup = page(built_sample, "teams.md")
-    team = next(t for t in sample.area("teams").teams if sample.index.referring(t.id, "service"))
+    team = next(t for t in sample.area(schema.TeamsFile).teams if sample.index.referring(t.id, "service"))
     text = " ".join(" ".join(e.get_text().split()) for e in section(soup, team.id))
     for stage in sample.index.referring(team.id, "stage"):
         assert stage.name in text

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from . import schema
+from .walk import model_classes
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,47 @@ COVERAGE_PAGE = "coverage.md"
 COVERAGE_SECTIONS = ("gaps",)  # and one `coverage-<framework id>` per framework
 # Framework ids name pages in frameworks/; this one is the overview page's.
 RESERVED_FRAMEWORK_IDS = ("index",)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of item (team, stage, service...): derived from the models, never listed by hand.
+
+    A model class is an item kind when it declares `kind` and `kind_label`; the area whose file
+    can hold it is its home, where items of the kind are defined and references to it checked.
+    """
+
+    id: str
+    label: str  # as a reader says it: "journey stage", "level of need"
+    model: type[BaseModel]
+    area: str | None  # the area whose file defines these items; None for framework statements
+
+
+def _kinds() -> dict[str, Kind]:
+    kinds: dict[str, Kind] = {}
+    homes: list[tuple[str | None, type[BaseModel]]] = [(area.id, area.model) for area in AREAS]
+    homes.append((None, schema.FrameworkFile))
+    for area_id, file_model in homes:
+        for model in model_classes(file_model):
+            kind_id = getattr(model, "kind", None)
+            if not isinstance(kind_id, str):
+                continue
+            if kind_id in kinds and kinds[kind_id].model is not model:
+                # Two models with one kind, or one kind in two files, would make an id ambiguous.
+                raise TypeError(f"kind {kind_id!r} is declared by {kinds[kind_id].model.__name__} "
+                                f"and {model.__name__}")
+            if kind_id in kinds and kinds[kind_id].area != area_id:
+                raise TypeError(f"{model.__name__} (kind {kind_id!r}) can be written in two areas' files: "
+                                f"{kinds[kind_id].area} and {area_id}")
+            kinds[kind_id] = Kind(kind_id, model.kind_label, model, area_id)  # type: ignore[attr-defined]
+    return kinds
+
+
+KINDS: dict[str, Kind] = _kinds()
+
+
+def kind_label(kind_id: str) -> str:
+    return KINDS[kind_id].label if kind_id in KINDS else kind_id
 
 
 def framework_page(framework_id: str) -> str:

@@ -19,7 +19,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from .areas import AREAS
-from .validate import Handbook, check
+from .book import Handbook
+from .validate import check
 
 Key = tuple[str, str]  # (kind label, id)
 

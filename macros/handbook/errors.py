@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-
 # Characters that start a new line in a terminal, a log or an editor's problem list. Text from the
 # data (an id, a quoted value) goes into messages; with a line break in it, what follows would
 # start a line of its own, which GitHub Actions reads as a command when it begins with `::`.

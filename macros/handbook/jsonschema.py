@@ -16,9 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .areas import AREAS, FRAMEWORKS_FOLDER
+from .areas import AREAS, FRAMEWORKS_FOLDER, kind_label
 from .schema import FrameworkFile
-from .validate import KIND_LABELS
 
 SCHEMA_FOLDER = "schema"
 FRAMEWORK_SCHEMA = "framework.schema.json"
@@ -63,7 +62,7 @@ def _finish(node: Any, statements: list[dict[str, str]]) -> Any:
         result["oneOf"] = statements
         result.setdefault("description", "The id of a framework statement, e.g. PS7 or OM4.")
     elif kind:
-        label = KIND_LABELS.get(kind, kind)
+        label = kind_label(kind)
         result.setdefault("description", f"The id of a {label}.")
     if result.pop("x-handbook-markdown", None):
         text = result.get("description", "")

@@ -14,7 +14,14 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    field_validator,
+)
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 STATEMENT_ID_PATTERN = r"^[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*$"
@@ -153,7 +160,9 @@ class PrivacySettings(Model):
     @classmethod
     def _compiles(cls, pattern: str | None) -> str | None:
         if pattern is not None:
-            from .privacy import compile_case_id  # the privacy check decides what it can run
+            from .privacy import (
+                compile_case_id,  # the privacy check decides what it can run
+            )
 
             compile_case_id(pattern)  # its ValueError says why the pattern cannot be used
         return pattern

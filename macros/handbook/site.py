@@ -13,10 +13,11 @@ import re
 import subprocess
 from pathlib import Path
 
-from . import areas
+from . import areas, schema
+from .book import Handbook
 from .render.home import banner_label, banner_notice
 from .render.text import inline
-from .validate import Handbook, load_handbook
+from .validate import load_handbook
 
 DATA_DIR_ENV = "HANDBOOK_DATA_DIR"
 _current: Handbook | None = None
@@ -60,7 +61,7 @@ def abbreviations(handbook: Handbook) -> dict[str, str]:
     the extension takes those lines out of a page one at a time, each time copying the rest of
     the block, so a long glossary made every page's build quadratic in its length.
     """
-    return {term.abbr: " ".join(term.term.split()) for term in handbook.area("glossary").terms}
+    return {term.abbr: " ".join(term.term.split()) for term in handbook.area(schema.GlossaryFile).terms}
 
 
 def chrome_text(text: str) -> str:
@@ -98,12 +99,12 @@ def generated_assets(handbook: Handbook, site_url: str | None = None) -> dict[st
     from .render.review import FEED, REVIEW_JSON, atom_feed, review_json
 
     rules = [f".hb-level--{level.id} {{ background-color: {level.colour}; color: {text_colour_on(level.colour)}; }}"
-             for level in handbook.area("thresholds").levels]
+             for level in handbook.area(schema.ThresholdsFile).levels]
     header = "/* Generated from data/thresholds.yaml at build time: edit the colours there. */"
     return {
         LEVEL_STYLES: "\n".join([header, *rules]) + "\n",
         REVIEW_JSON: review_json(handbook.reviews, handbook.today),
-        FEED: atom_feed(handbook.authority, handbook.area("amendments"), site_url),
+        FEED: atom_feed(handbook.authority, handbook.area(schema.AmendmentsFile), site_url),
     }
 
 

@@ -24,6 +24,7 @@ from .areas import (
     framework_page,
 )
 from .errors import Problem, did_you_mean
+from .explain import describe_loc
 from .index import Index
 from .loader import LoadedFile, Loc
 from .prose import MAX_NESTING, ProseError, needs_parsing, targets_in
@@ -74,8 +75,6 @@ def check_text(area: Area, walked: list[tuple[BaseModel, Loc]], loaded: LoadedFi
 
 
 def _problem(loaded: LoadedFile, loc: Loc, title: str, **details: str) -> Problem:
-    from .validate import describe_loc
-
     return Problem(file=loaded.path, line=loaded.line_of(loc), where=describe_loc(loaded.data, loc),
                    title=title, **details)
 

@@ -112,6 +112,24 @@ def _child_fields(model: type[BaseModel]) -> tuple[FieldInfo, ...]:
     return tuple(info for info in fields_of(model) if _may_hold_models(model.model_fields[info.name].annotation))
 
 
+def model_classes(model: type[BaseModel]) -> list[type[BaseModel]]:
+    """Every model class a file of `model` can hold, `model` first, each once (in field order)."""
+    found: list[type[BaseModel]] = []
+
+    def visit(annotation: Any) -> None:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            if annotation not in found:
+                found.append(annotation)
+                for info in annotation.model_fields.values():
+                    visit(info.annotation)
+        else:
+            for arg in get_args(annotation):
+                visit(arg)
+
+    visit(model)
+    return found
+
+
 def _may_hold_models(annotation: Any) -> bool:
     if isinstance(annotation, type):
         return issubclass(annotation, BaseModel)

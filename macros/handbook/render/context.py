@@ -6,9 +6,9 @@ import posixpath
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..book import Handbook
 from ..index import ItemRecord, StatementRecord
 from ..links import line_url
-from ..validate import Handbook
 from .text import attribute, day, inline, prose
 
 # Stand-ins used in a render shared by an area's own page and the whole-handbook page (see

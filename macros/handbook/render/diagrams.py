@@ -57,7 +57,7 @@ def journey_diagram(ctx: Context) -> str:
     door) ends in a small "back to" box rather than a line climbing the whole chart. Both link to
     the stage's details, so every stage is still in the picture and every box leads somewhere.
     """
-    data: schema.JourneyFile = ctx.handbook.area("journey")
+    data: schema.JourneyFile = ctx.handbook.area(schema.JourneyFile)
     stages = {stage.id: stage for stage in data.stages}
     order = {stage.id: i for i, stage in enumerate(data.stages)}
     incoming: dict[str, int] = {stage.id: 0 for stage in data.stages}
@@ -162,7 +162,7 @@ def teams_by_service_area(data: schema.TeamsFile) -> defaultdict[str, list[schem
 
 
 def organisation_chart(ctx: Context) -> str:
-    data: schema.TeamsFile = ctx.handbook.area("teams")
+    data: schema.TeamsFile = ctx.handbook.area(schema.TeamsFile)
     post_trees = {post.id: TreeNode(Node(post.id, post.role, "rect", css="hb-node--post",
                                          description=post.role)) for post in data.leadership}
     roots: list[TreeNode] = []

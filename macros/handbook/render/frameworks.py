@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..areas import COVERAGE_PAGE, framework_page, model_areas
 from ..schema import FrameworkFile
-from .areas import blocks, heading
+from .blocks import blocks, heading
 from .context import Context
 from .text import inline
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import schema
 from ..areas import AREAS, COVERAGE_PAGE, FRAMEWORKS_PAGE_FOLDER
 from ..errors import plural
-from .areas import blocks, heading
+from .blocks import blocks, heading
 from .context import Context
 from .text import bullet_list, inline, join_sentence
 
@@ -54,14 +54,14 @@ def banner_notice(authority: schema.AuthorityFile) -> str:
 
 
 def model_at_a_glance(ctx: Context) -> str:
-    vision: schema.VisionFile = ctx.handbook.area("vision")
-    model: schema.PracticeModelFile = ctx.handbook.area("practice-model")
-    teams: schema.TeamsFile = ctx.handbook.area("teams")
-    journey: schema.JourneyFile = ctx.handbook.area("journey")
-    thresholds: schema.ThresholdsFile = ctx.handbook.area("thresholds")
-    services: schema.ServicesFile = ctx.handbook.area("services")
-    standards: schema.StandardsFile = ctx.handbook.area("standards")
-    quality: schema.QualityFile = ctx.handbook.area("quality")
+    vision: schema.VisionFile = ctx.handbook.area(schema.VisionFile)
+    model: schema.PracticeModelFile = ctx.handbook.area(schema.PracticeModelFile)
+    teams: schema.TeamsFile = ctx.handbook.area(schema.TeamsFile)
+    journey: schema.JourneyFile = ctx.handbook.area(schema.JourneyFile)
+    thresholds: schema.ThresholdsFile = ctx.handbook.area(schema.ThresholdsFile)
+    services: schema.ServicesFile = ctx.handbook.area(schema.ServicesFile)
+    standards: schema.StandardsFile = ctx.handbook.area(schema.StandardsFile)
+    quality: schema.QualityFile = ctx.handbook.area(schema.QualityFile)
     statements = len(ctx.index.statements)
     evidenced = statements - len(ctx.index.gaps())
     rows = [

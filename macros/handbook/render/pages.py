@@ -2,43 +2,40 @@
 
 from __future__ import annotations
 
+import importlib
 import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .areas import (
-    render_foundations,
-    render_glossary,
-    render_journey,
-    render_practice_model,
-    render_quality,
-    render_standards,
-    render_supervision,
-    render_teams,
-    render_vision,
-)
-from ..areas import AREAS_BY_ID
-from ..validate import Handbook
+from ..areas import AREAS, AREAS_BY_ID, Area
+from ..book import Handbook
 from .context import INTERACTIVE_END, INTERACTIVE_START, SAME_PAGE, Context
-from .review import render_amendments
-from .services import render_services
-from .thresholds import render_thresholds
 
-AREA_RENDERERS: dict[str, Callable[[Context], str]] = {
-    "vision": render_vision,
-    "practice-model": render_practice_model,
-    "teams": render_teams,
-    "journey": render_journey,
-    "standards": render_standards,
-    "services": render_services,
-    "thresholds": render_thresholds,
-    "supervision": render_supervision,
-    "quality": render_quality,
-    "foundations": render_foundations,
-    "glossary": render_glossary,
-    "amendments": render_amendments,
-}
+Renderer = Callable[[Context], str]
+
+
+def renderer_module(area: Area) -> str:
+    """Where an area's page is drawn: `render(ctx)` in a module of this package named after the
+    area (`practice-model` -> `handbook.render.practice_model`). Found by name, so adding an area
+    means writing its module, not registering it here as well."""
+    return f"{__package__}.{area.id.replace('-', '_')}"
+
+
+def _renderers() -> dict[str, Renderer]:
+    found: dict[str, Renderer] = {}
+    for area in AREAS:
+        if area.page is None or area.id == "authority":  # the home page is drawn by render/home.py
+            continue
+        module = importlib.import_module(renderer_module(area))
+        render = getattr(module, "render", None)
+        if not callable(render):
+            raise TypeError(f"{module.__name__} has no render(ctx) function for the {area.id} area")
+        found[area.id] = render
+    return found
+
+
+AREA_RENDERERS: dict[str, Renderer] = _renderers()
 
 
 # An interactive part with the blank line that separates it from the part before (or after) it.

@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 from .. import schema
 from ..areas import AREAS, AREAS_BY_ID, Area
 from ..reviews import ReviewStatus, by_due_date
-from .areas import blocks, heading
+from .blocks import blocks, heading
 from .context import Context
 from .text import bullet_list, day, indent, inline
 
@@ -26,7 +26,7 @@ def area_status(ctx: Context, area: Area) -> ReviewStatus | None:
 
 def recent_amendments(ctx: Context, area_id: str) -> list[schema.Amendment]:
     """Amendments to an area within the `mark_recent_for_days` window before today."""
-    data: schema.AmendmentsFile = ctx.handbook.area("amendments")
+    data: schema.AmendmentsFile = ctx.handbook.area(schema.AmendmentsFile)
     since = ctx.handbook.today - datetime.timedelta(days=data.mark_recent_for_days)
     return [a for a in data.amendments if area_id in a.areas and since <= a.date <= ctx.handbook.today]
 
@@ -80,23 +80,6 @@ def render_review_dashboard(ctx: Context) -> str:
                and a.id in ctx.handbook.areas]
     if unowned:
         parts += [heading(2, "No owner yet", "no-owner"), bullet_list([inline(t) for t in unowned])]
-    return blocks(*parts)
-
-
-def render_amendments(ctx: Context) -> str:
-    data: schema.AmendmentsFile = ctx.handbook.area("amendments")
-    if not data.amendments:
-        return "No changes have been recorded yet."
-    parts = [f"Every recorded change to the handbook, newest first. Follow them in Outlook or any feed "
-             f"reader with the [feed of changes]({ctx.href(FEED)}) (Atom)."]
-    for amendment in sorted(data.amendments, key=lambda a: a.date, reverse=True):
-        areas = ", ".join(f"[{inline(AREAS_BY_ID[a].title)}]({ctx.href(AREAS_BY_ID[a].page or '')})"
-                          for a in amendment.areas)
-        parts.append(blocks(
-            heading(3, f"{day(amendment.date)}: {amendment.summary}", None),
-            ctx.prose(amendment.why) if amendment.why else "",
-            f"Approved by the {inline(amendment.approved_by)}. Changed: {areas}.",
-        ))
     return blocks(*parts)
 
 

@@ -9,7 +9,14 @@ from __future__ import annotations
 from html import escape
 
 from .. import schema
-from .areas import evidence, facts, heading, labelled_list, reflective_questions, blocks
+from .blocks import (
+    blocks,
+    evidence,
+    facts,
+    heading,
+    labelled_list,
+    reflective_questions,
+)
 from .context import Context
 from .text import inline, join_sentence
 
@@ -20,9 +27,9 @@ def ages_phrase(ages: schema.Ages) -> str:
     return f"{ages.from_age} to {ages.to_age}"
 
 
-def render_services(ctx: Context) -> str:
-    data: schema.ServicesFile = ctx.handbook.area("services")
-    thresholds: schema.ThresholdsFile = ctx.handbook.area("thresholds")
+def render(ctx: Context) -> str:
+    data: schema.ServicesFile = ctx.handbook.area(schema.ServicesFile)
+    thresholds: schema.ThresholdsFile = ctx.handbook.area(schema.ThresholdsFile)
     parts = [ctx.prose(data.intro)]
     if not ctx.for_print:
         ctx.scripts.add(FILTER_SCRIPT)

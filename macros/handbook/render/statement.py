@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .areas import blocks, heading
+from .blocks import blocks, heading
 from .context import Context
 from .text import bullet_list, inline
 

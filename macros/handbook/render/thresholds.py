@@ -5,7 +5,15 @@ from __future__ import annotations
 from html import escape
 
 from .. import schema
-from .areas import blocks, evidence, facts, heading, labelled_list, links_to, reflective_questions
+from .blocks import (
+    blocks,
+    evidence,
+    facts,
+    heading,
+    labelled_list,
+    links_to,
+    reflective_questions,
+)
 from .context import Context
 from .text import bullet_list, inline
 
@@ -19,8 +27,8 @@ def level_badge(number: int, level: schema.Level) -> str:
     return f'<span class="hb-level-chip {level_class(level)}">Level {number}</span>'
 
 
-def render_thresholds(ctx: Context) -> str:
-    data: schema.ThresholdsFile = ctx.handbook.area("thresholds")
+def render(ctx: Context) -> str:
+    data: schema.ThresholdsFile = ctx.handbook.area(schema.ThresholdsFile)
     domains = {domain.id: domain for domain in data.domains}
     parts = [ctx.prose(data.intro), heading(2, "The continuum of need", "continuum"),
              "The levels side by side. Read across a row to see how the same area of a child's life "

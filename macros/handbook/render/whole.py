@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..areas import AREAS
-from .areas import blocks, heading
+from .blocks import blocks, heading
 from .context import Context
 from .pages import AREA_RENDERERS, SharedRender, render_shared
 from .text import inline

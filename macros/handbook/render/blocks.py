@@ -1,0 +1,52 @@
+"""Building blocks the area renderers share: headings, facts, lists, evidence lines."""
+
+from __future__ import annotations
+
+from .. import schema
+from ..index import ItemRecord
+from .context import Context
+from .text import bullet_list, indent, inline, join_sentence
+
+
+def heading(level: int, text: str, anchor: str | None = None) -> str:
+    suffix = f" {{ #{anchor} }}" if anchor else ""
+    return f"{'#' * level} {inline(text)}{suffix}"
+
+
+def evidence(ctx: Context, obj: object) -> str:
+    """The line under an item: badges for the statements it meets, and a link to its source."""
+    parts = [part for part in (ctx.badges(list(getattr(obj, "evidences", []))), ctx.review_line(obj),
+                               ctx.source_link(obj)) if part]
+    return " · ".join(parts) + "\n{: .hb-evidence }" if parts else ""
+
+
+def facts(entries: list[tuple[str, str]]) -> str:
+    """Short labelled facts about an item, as a list (read in order by screen readers)."""
+    rows = [f"- **{label}:** {value}" for label, value in entries if value]
+    return "\n".join(rows) if rows else ""
+
+
+def labelled_list(label: str, entries: list[str]) -> str:
+    """A bold label (plain text, escaped here) above a list of already-rendered entries."""
+    if not entries:
+        return ""
+    return f"**{inline(label)}**\n\n{bullet_list(entries)}"
+
+
+def reflective_questions(ctx: Context, questions: list[str]) -> str:
+    if not questions:
+        return ""
+    body = bullet_list([ctx.prose(q) for q in questions])
+    return f'!!! question "Questions for reflection"\n\n{indent(body)}'
+
+
+def blocks(*parts: str) -> str:
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def links_to(ctx: Context, records: list[ItemRecord]) -> str:
+    return join_sentence([ctx.record_link(r) for r in records])
+
+
+def item_section(ctx: Context, level: int, obj: schema.Item, *body: str) -> str:
+    return blocks(heading(level, obj.name, obj.id), ctx.prose(obj.summary), *body, evidence(ctx, obj))

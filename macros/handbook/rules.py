@@ -1,0 +1,108 @@
+"""Rules that span fields of one area's file, which the models alone cannot say.
+
+Each rule is registered for the model of the file it checks (`@rule(schema.ServicesFile)`): an
+area's rules are found from its model, so a new area needs no list edited here or elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from . import schema
+from .areas import AREAS
+from .errors import Problem, describe_choices, did_you_mean
+from .explain import place
+from .loader import LoadedFile
+
+FileModel = TypeVar("FileModel", bound=BaseModel)
+Rule = Callable[[Any, LoadedFile], Iterable[Problem]]
+RULES: dict[type[BaseModel], list[Rule]] = {}
+
+
+def rule(model: type[FileModel]) -> Callable[[Callable[[FileModel, LoadedFile], Iterable[Problem]]],
+                                              Callable[[FileModel, LoadedFile], Iterable[Problem]]]:
+    """Register a rule for files of `model`."""
+    def register(check: Callable[[FileModel, LoadedFile], Iterable[Problem]]) -> Callable[[FileModel, LoadedFile], Iterable[Problem]]:
+        RULES.setdefault(model, []).append(check)
+        return check
+    return register
+
+
+def check_rules(data: BaseModel, loaded: LoadedFile) -> Iterator[Problem]:
+    """Every rule registered for this file's model."""
+    for check in RULES.get(type(data), []):
+        yield from check(data, loaded)
+
+
+@rule(schema.ServicesFile)
+def _services_have_ages_and_someone_running_them(data: schema.ServicesFile, loaded: LoadedFile) -> Iterator[Problem]:
+    for i, service in enumerate(data.services):
+        if service.ages.from_age > service.ages.to_age:
+            yield place(loaded, ("services", i, "ages")).problem(
+                f"The ages of “{service.name}” run backwards",
+                found=f"from {service.ages.from_age} to {service.ages.to_age}",
+                expected="`from` no higher than `to`", fix="Swap the two numbers.")
+        if service.run_by is None and service.provider is None:
+            yield place(loaded, ("services", i)).problem(
+                f"Nobody is named as running “{service.name}”",
+                expected="`run_by` (one of our teams) or `provider` (another organisation)",
+                fix="Add `run_by: <team id>` or `provider: <organisation name>`.")
+
+
+@rule(schema.ThresholdsFile)
+def _levels_have_indicators_in_every_domain(data: schema.ThresholdsFile, loaded: LoadedFile) -> Iterator[Problem]:
+    domain_ids = [d.id for d in data.domains]
+    for i, level in enumerate(data.levels):
+        missing = [d for d in domain_ids if not level.indicators.get(d)]
+        if missing:
+            yield place(loaded, ("levels", i, "indicators")).problem(
+                f"The level “{level.name}” has no indicators for {describe_choices(missing)}",
+                expected="indicators in every assessment domain, so a practitioner can place a child",
+                fix=f"Add a list under `{missing[0]}:` in this level's indicators.")
+
+
+@rule(schema.TeamsFile)
+def _reporting_lines_end_at_the_top(data: schema.TeamsFile, loaded: LoadedFile) -> Iterator[Problem]:
+    reports_to = {post.id: post.reports_to for post in data.leadership}
+    for i, post in enumerate(data.leadership):
+        seen = {post.id}
+        current = post.reports_to
+        while current is not None and current in reports_to:
+            if current in seen:
+                yield place(loaded, ("leadership", i, "reports_to")).problem(
+                    f"The reporting line of “{post.role}” goes round in a circle",
+                    found=f"{post.id} eventually reports to itself",
+                    expected="each post to report upwards, ending at the top post (which has no `reports_to`)",
+                    fix="Remove `reports_to` from the most senior post and check the others.")
+                break
+            seen.add(current)
+            current = reports_to[current]
+
+
+@rule(schema.AmendmentsFile)
+def _amendments_name_areas_that_exist(data: schema.AmendmentsFile, loaded: LoadedFile) -> Iterator[Problem]:
+    pages = [a.id for a in AREAS if a.page and not a.optional]
+    for i, amendment in enumerate(data.amendments):
+        for j, area_id in enumerate(amendment.areas):
+            if area_id not in pages:
+                suggestion = did_you_mean(area_id, pages)
+                yield place(loaded, ("amendments", i, "areas", j)).problem(
+                    f"Unknown area `{area_id}`",
+                    found=f"`{area_id}`, which is not an area of the handbook",
+                    expected=f"one of {describe_choices(pages, 12)}",
+                    fix=f"Did you mean `{suggestion}`?" if suggestion else "Use one of the areas listed.")
+
+
+@rule(schema.GlossaryFile)
+def _abbreviations_are_unique(data: schema.GlossaryFile, loaded: LoadedFile) -> Iterator[Problem]:
+    seen_terms: dict[str, int] = {}
+    for i, term in enumerate(data.terms):
+        if term.abbr in seen_terms:
+            yield place(loaded, ("terms", i, "abbr")).problem(
+                f"The abbreviation `{term.abbr}` is in the glossary twice",
+                found=f"a second `{term.abbr}` (the first is entry {seen_terms[term.abbr] + 1})",
+                expected="each abbreviation once", fix="Merge the two entries.")
+        seen_terms.setdefault(term.abbr, i)
