@@ -43,20 +43,32 @@ from typing import Any, Callable, Sequence
 
 import yaml
 
-# Lists of items that are copied when the handbook is scaled up. Single items (the vision, the
-# practice model, the supervision policy), the levels of need, the assessment domains and the
-# leadership posts stay as they are: an authority ten times larger still has four levels.
-SCALED_LISTS: dict[str, tuple[str, ...]] = {
-    "vision.yaml": ("values",),
-    "practice-model.yaml": ("theory", "principles", "methods", "tools"),
-    "teams.yaml": ("service_areas", "teams"),
-    "journey.yaml": ("stages",),
-    "standards.yaml": ("standards",),
-    "services.yaml": ("services",),
-    "supervision.yaml": ("forms",),
-    "quality.yaml": ("audits", "measures", "feedback", "learning_reviews"),
-    "foundations.yaml": ("workforce", "partnerships"),
-}
+from handbook.areas import AREAS
+from handbook.walk import fields_of, model_at, model_classes
+
+# Lists of items that are copied when the handbook is scaled up: every list of items in a data
+# file, found from the models, except the kinds that stay as they are (an authority ten times
+# larger still has four levels of need, the same assessment domains and one director). Single
+# items (the vision, the practice model, the supervision policy) are not lists and stay too.
+FIXED_KINDS = {"level", "domain", "post"}
+
+
+def _scaled_lists() -> dict[str, tuple[str, ...]]:
+    lists: dict[str, tuple[str, ...]] = {}
+    for area in AREAS:
+        keys = tuple(info.key for info in fields_of(area.model)
+                     if (item := model_at(area.model, (info.key, 0))) is not None
+                     and getattr(item, "kind", None) not in (None, *FIXED_KINDS))
+        if keys:
+            lists[area.file] = keys
+    return lists
+
+
+SCALED_LISTS: dict[str, tuple[str, ...]] = _scaled_lists()
+# Fields holding the id of another item (not of a framework statement): a copy's references are
+# pointed at the other copies of the same number.
+REFERENCE_KEYS = {info.key for area in AREAS for model in model_classes(area.model) for info in fields_of(model)
+                  if info.ref is not None and info.ref.kind != "statement"}
 # The lists grown one at a time by --long-lists: file, key, and the field each copy must change to
 # stay unique (a glossary term is known by its abbreviation, the others by their ids).
 LONG_LISTS: dict[str, tuple[str, str, str]] = {
@@ -64,7 +76,6 @@ LONG_LISTS: dict[str, tuple[str, str, str]] = {
     "services": ("services.yaml", "services", "id"),
     "stages": ("journey.yaml", "stages", "id"),
 }
-REFERENCE_KEYS = {"team", "supporting_teams", "service_area", "to", "tools", "services", "measure", "stages", "run_by"}
 MAX_BUILD_RUNS = 21
 # Events that are not the generator's: MkDocs' own configuration loading and the theme's search.
 THEME_PLUGINS = {"config", "material/search", "search"}
