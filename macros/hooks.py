@@ -12,15 +12,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from handbook import areas  # noqa: E402
+from handbook.site import BUILD_KEY, Build  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
-
-from handbook import areas, site  # noqa: E402
-from handbook.postprocess import (  # noqa: E402
-    focusable_abbreviations,
-    tidy_theme_assets,
-    with_content_security_policy,
-)
 
 FRAMEWORKS_INDEX = areas.FRAMEWORKS_INDEX_PAGE
 ABBREVIATIONS = "handbook.abbreviations"  # the extension given the glossary
@@ -41,35 +36,42 @@ def _insert_into_nav(nav: list, pages: list[dict[str, str]]) -> bool:
     return False
 
 
+def _build(config: MkDocsConfig) -> Build:
+    build = config.get(BUILD_KEY)
+    if not isinstance(build, Build):
+        raise RuntimeError("The handbook data has not been loaded: is the macros plugin configured?")
+    return build
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    handbook = site.current()
+    build = _build(config)
     if config.nav:
-        _insert_into_nav(config.nav, site.generated_nav(handbook))
+        _insert_into_nav(config.nav, build.nav())
     if ABBREVIATIONS in config.markdown_extensions:
-        config.mdx_configs.setdefault(ABBREVIATIONS, {})["glossary"] = site.abbreviations(handbook)
-    for path in site.generated_assets(handbook, config.site_url):
+        config.mdx_configs.setdefault(ABBREVIATIONS, {})["glossary"] = build.abbreviations()
+    for path in build.assets(config.site_url):
         if path.endswith(".css") and path not in config.extra_css:
             config.extra_css.append(path)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    handbook = site.current()
-    for path, content in site.generated_pages(handbook).items():
+    build = _build(config)
+    for path, content in build.pages().items():
         files.append(File.generated(config, path, content=content))
-    for path, content in site.generated_assets(handbook, config.site_url).items():
+    for path, content in build.assets(config.site_url).items():
         files.append(File.generated(config, path, content=content))
     return files
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # noqa: ANN001
-    return with_content_security_policy(focusable_abbreviations(output))
+    return Build.finish_page(output)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     # Pages built from templates alone, such as 404.html, get the same policy.
-    return with_content_security_policy(output_content) if template_name.endswith(".html") else output_content
+    return Build.finish_page(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    tidy_theme_assets(Path(config.site_dir))
+    Build.finish_site(Path(config.site_dir))

@@ -19,8 +19,11 @@ import bench
 from handbook import new, schema
 from handbook.areas import AREAS, KINDS, Kind, kind_label
 from handbook.explain import EXPLANATIONS
+from handbook.pagemacros import Page, page_macros
 from handbook.render.pages import AREA_RENDERERS, renderer_module
 from handbook.rules import RULES
+from handbook.site import Build
+from handbook.templates import PAGE_MACROS
 from handbook.validate import check, load_handbook
 from handbook.walk import fields_of, model_classes, references, walk_models
 
@@ -152,3 +155,9 @@ def test_the_sample_still_holds_each_kind_of_reference_once_checked() -> None:
             for ref in references(model, loc)}
     assert set(_referenced_kinds()) <= held
     assert isinstance(handbook.area(schema.TeamsFile), schema.TeamsFile)
+
+
+def test_the_page_sandbox_allows_exactly_the_macros_the_library_provides() -> None:
+    handbook = load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent)
+    provided = page_macros(Build(REPO, handbook), lambda: Page("index.md", {}))
+    assert set(provided) == set(PAGE_MACROS)

@@ -1,7 +1,7 @@
 """What the MkDocs adapter needs, kept free of MkDocs imports so another engine can reuse it.
 
-The handbook is loaded, validated and indexed once per build (in `define_env`) and kept here so
-the page generator (an MkDocs hook) sees the same model without reading the data again.
+The handbook is loaded, validated and indexed once per build into a `Build`, which the engine's
+adapter keeps for the build's length: the page macros, generated pages and assets all use it.
 """
 
 from __future__ import annotations
@@ -15,12 +15,19 @@ from pathlib import Path
 
 from . import areas, schema
 from .book import Handbook
+from .postprocess import (
+    focusable_abbreviations,
+    tidy_theme_assets,
+    with_content_security_policy,
+)
 from .render.home import banner_label, banner_notice
 from .render.text import inline
 from .validate import load_handbook
 
 DATA_DIR_ENV = "HANDBOOK_DATA_DIR"
-_current: Handbook | None = None
+# Where an adapter keeps this build's `Build`: for MkDocs, on its configuration, which the
+# macros plugin and the hooks are both given (and which `mkdocs serve` makes afresh each rebuild).
+BUILD_KEY = "handbook_build"
 
 
 def data_dir_for(project_dir: Path) -> Path:
@@ -29,19 +36,61 @@ def data_dir_for(project_dir: Path) -> Path:
     return Path(override) if override else project_dir / "data"
 
 
-def load(project_dir: Path) -> Handbook:
-    """Load and validate the data (raises HandbookDataError with every problem) and keep it."""
-    global _current
-    _current = None
-    _last_changed.clear()  # a new build (e.g. in `mkdocs serve`) asks git again
-    _current = load_handbook(data_dir_for(project_dir), base=project_dir)
-    return _current
+def _relative(folder: Path, project: Path, default: str) -> str:
+    return folder.relative_to(project).as_posix() if folder.is_relative_to(project) else default
 
 
-def current() -> Handbook:
-    if _current is None:
-        raise RuntimeError("The handbook data has not been loaded: is the macros plugin configured?")
-    return _current
+class Build:
+    """One build of the site, whatever the engine: the handbook loaded once, and everything the
+    build adds to the engine's output (pages, assets, settings, the page macros, the policy).
+
+    The adapter for an engine makes one per build and keeps it on the engine's own objects, so a
+    rebuild (`mkdocs serve`) starts afresh and two builds in one process never share state.
+    """
+
+    def __init__(self, project: Path, handbook: Handbook, docs_dir: Path | None = None) -> None:
+        self.project = project
+        self.handbook = handbook
+        self.data_prefix = _relative(handbook.data_dir, project, "data")  # as the edit links show it
+        self.docs_prefix = _relative(docs_dir or project / "docs", project, "docs")
+        self._git_dates: dict[str, datetime.date] | None = None
+
+    @classmethod
+    def load(cls, project: Path, docs_dir: Path | None = None) -> Build:
+        """Load and validate the data (raises HandbookDataError with every problem)."""
+        return cls(project, load_handbook(data_dir_for(project), base=project), docs_dir)
+
+    def last_changed(self, path: str) -> datetime.date | None:
+        """When `path` last changed in git (None outside a git checkout): not the same as "last
+        reviewed". One `git log` over the data folder answers for every file, once per build."""
+        if self._git_dates is None:
+            self._git_dates = _git_dates(self.project, str(Path(path).parent))
+        return self._git_dates.get(path)
+
+    def settings(self) -> dict[str, str]:
+        return site_settings(self.handbook)
+
+    def pages(self) -> dict[str, str]:
+        return generated_pages(self.handbook)
+
+    def nav(self) -> list[dict[str, str]]:
+        return generated_nav(self.handbook)
+
+    def assets(self, site_url: str | None) -> dict[str, str]:
+        return generated_assets(self.handbook, site_url)
+
+    def abbreviations(self) -> dict[str, str]:
+        return abbreviations(self.handbook)
+
+    @staticmethod
+    def finish_page(html_page: str) -> str:
+        """Every HTML page the engine writes, pages and templates alike: abbreviations a keyboard
+        can reach, and a Content-Security-Policy that allows exactly the page's own scripts."""
+        return with_content_security_policy(focusable_abbreviations(html_page))
+
+    @staticmethod
+    def finish_site(site_dir: Path) -> None:
+        tidy_theme_assets(site_dir)
 
 
 def generated_pages(handbook: Handbook) -> dict[str, str]:
@@ -106,19 +155,6 @@ def generated_assets(handbook: Handbook, site_url: str | None = None) -> dict[st
         REVIEW_JSON: review_json(handbook.reviews, handbook.today),
         FEED: atom_feed(handbook.authority, handbook.area(schema.AmendmentsFile), site_url),
     }
-
-
-_last_changed: dict[Path, dict[str, datetime.date]] = {}
-
-
-def last_changed(project: Path, path: str) -> datetime.date | None:
-    """When `path` last changed in git (None outside a git checkout): not the same as "last reviewed".
-
-    One `git log` over the data folder answers for every file, once per build.
-    """
-    if project not in _last_changed:
-        _last_changed[project] = _git_dates(project, str(Path(path).parent))
-    return _last_changed[project].get(path)
 
 
 def _git_dates(project: Path, folder: str) -> dict[str, datetime.date]:
