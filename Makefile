@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: build serve check schema test test-fast bench install clean
+.PHONY: build serve check schema lint test test-fast bench install clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,8 +43,13 @@ $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP); \
 	else echo "npm not found: the accessibility tests will be skipped (install Node.js to run them)"; fi
 
-## test: the whole test suite (unit, broken-input fixtures, site builds, browser and accessibility)
-test: $(STAMP) $(NODE_STAMP)
+## lint: ruff (the rules in pyproject.toml) and mypy (strict on the library); both must report nothing
+lint: $(STAMP)
+	$(BIN)/ruff check --quiet .
+	$(BIN)/mypy macros/handbook macros/main.py macros/hooks.py
+
+## test: the lint, then the whole test suite (unit, broken-input fixtures, site builds, browser, accessibility)
+test: lint $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 ## test-fast: the tests that need no site build, browser or make run (unit tests, broken inputs)
@@ -57,3 +62,28 @@ bench: $(STAMP)
 
 clean:
 	rm -rf site site.previous .site-build-* .site.lock
+
+# --- Other engines (engines/README.md): each in its own venv, so .venv is never touched. --------
+# The venv gets the pinned engine (engines/<engine>.txt) and a .pth line making the generator in
+# macros/ importable, as the editable install does in .venv; installed once, again when the pins change.
+# The comparison uses .venv as it is (created by `make install` if missing, never upgraded here).
+.PHONY: engines-properdocs engines-zensical engines-clean
+
+.venv-%/.installed: engines/%.txt
+	@test -x .venv-$*/bin/python || $(PYTHON) -m venv .venv-$*
+	.venv-$*/bin/python -m pip install --quiet --disable-pip-version-check -r engines/$*.txt
+	@echo "$(CURDIR)/macros" > "$$(.venv-$*/bin/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))')/practice-handbook-macros.pth"
+	@touch $@
+
+## engines-properdocs: build with MkDocs and with ProperDocs and compare the sites; fails if they differ
+engines-properdocs: .venv-properdocs/.installed
+	@test -f $(STAMP) || $(MAKE) --no-print-directory install
+	$(BIN)/python engines/compare.py properdocs
+
+## engines-zensical: build with MkDocs and with Zensical and report the differences (optional: exits 0)
+engines-zensical: .venv-zensical/.installed
+	@test -f $(STAMP) || $(MAKE) --no-print-directory install
+	$(BIN)/python engines/compare.py zensical
+
+engines-clean:
+	rm -rf .venv-properdocs .venv-zensical

@@ -29,17 +29,18 @@ import copy
 import json
 import os
 import queue
-import socket
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import yaml
 
@@ -155,7 +156,9 @@ def scale_data(sample: Path, factor: int, target: Path) -> None:
     """Write a copy of `sample` with every scaled list repeated `factor` times."""
     shutil.copytree(sample, target)
     loaded = {name: yaml.safe_load((sample / name).read_text(encoding="utf-8")) for name in SCALED_LISTS}
-    scaled_ids = {item["id"] for name, keys in SCALED_LISTS.items() for key in keys for item in loaded[name].get(key) or []}
+    scaled_ids = {
+        item["id"] for name, keys in SCALED_LISTS.items() for key in keys for item in loaded[name].get(key) or []
+    }
     for name, keys in SCALED_LISTS.items():
         data = loaded[name]
         for key in keys:
@@ -210,7 +213,9 @@ def measure_long_list(repo: Path, sample: Path, which: str, items: int, work: Pa
     handbook, problems = check(data, base=work)
     check_s = time.perf_counter() - started
     if handbook is None:
-        raise RuntimeError(f"the long {which} list is not valid:\n" + "\n".join(p.format() for p in problems.errors[:5]))
+        raise RuntimeError(
+            f"the long {which} list is not valid:\n" + "\n".join(p.format() for p in problems.errors[:5])
+        )
     project = _project(repo, data, work / f"project-long-{which}")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_ALREADY_CHECKED": "1"}
     build = _build(project, "mkdocs.yml", project / "site", env)
@@ -247,9 +252,9 @@ def _build(project: Path, config: str, site: Path, env: dict[str, str]) -> Build
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", MEASURE, "build", "--quiet", "--config-file", config,
                              "--site-dir", str(site)], cwd=project, capture_output=True, text=True,
-                            encoding="utf-8", errors="replace", env=env)
+                            encoding="utf-8", errors="replace", env=env, check=False)
     seconds = time.perf_counter() - started
-    line = next((l for l in result.stderr.splitlines() if l.startswith("BENCH ")), None)
+    line = next((text for text in result.stderr.splitlines() if text.startswith("BENCH ")), None)
     if result.returncode or line is None:
         raise RuntimeError(f"build failed in {project}:\n{result.stderr[-3000:]}")
     rss_kb, spent = line.split(maxsplit=2)[1:]
@@ -350,7 +355,7 @@ class _ConfigLoader(yaml.SafeLoader):
     pass
 
 
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda _loader, _suffix, _node: None)
 
 
 def _size(folder: Path) -> int:
@@ -365,7 +370,7 @@ def take_turns(builds: Sequence[Callable[[], Build]], runs: int, min_seconds: fl
     done: list[list[Build]] = [[] for _ in builds]
     while len(done[-1]) < runs or (sum(b.seconds for b in done[-1]) < min_seconds
                                    and len(done[-1]) < MAX_BUILD_RUNS):
-        for build, results in zip(builds, done):
+        for build, results in zip(builds, done, strict=False):
             results.append(build())
     return done
 
@@ -439,7 +444,7 @@ def measure(repo: Path, sample: Path, factor: int, runs: int, work: Path, min_se
     # At 1x, what the stack costs before the generator does anything: mkdocs-macros by itself,
     # then with pydantic and the data models imported too.
     stack: dict[str, Any] = {}
-    for name, builds_of_kind in zip(("macros_only", "macros_and_models"), stack_builds):
+    for name, builds_of_kind in zip(("macros_only", "macros_and_models"), stack_builds, strict=False):
         seconds = statistics.median(b.seconds for b in builds_of_kind)
         stack[f"{name}_s"] = round(seconds, 3)
         stack[f"{name}_overhead_percent"] = round((seconds - plain_build) / plain_build * 100, 1)
@@ -483,7 +488,7 @@ def table(results: list[dict[str, Any]]) -> str:
     rows = [[h for _, h in COLUMNS]] + [[f"{r[k]}x" if k == "factor" else str(r[k]) for k, _ in COLUMNS]
                                         for r in results]
     widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
-    return "\n".join("  ".join(cell.rjust(width) for cell, width in zip(row, widths)) for row in rows)
+    return "\n".join("  ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=False)) for row in rows)
 
 
 def _at_least_one(text: str) -> int:
@@ -521,11 +526,13 @@ def main(argv: list[str] | None = None) -> int:
     output = args.output if args.output.is_absolute() else repo / args.output
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps({"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
-                                  "runs": args.runs, "results": results, "long_lists": long_lists}, indent=2) + "\n", encoding="utf-8")
+                                  "runs": args.runs, "results": results, "long_lists": long_lists}, indent=2) + "\n",
+                      encoding="utf-8")
     print(table(results))
     for result in results:
         if "serve_rebuild_s" in result:
-            print(f"mkdocs serve at {result['factor']}x: rebuild {result['serve_rebuild_s']} s after a data file is saved; "
+            print(f"mkdocs serve at {result['factor']}x: rebuild {result['serve_rebuild_s']} s "
+                  f"after a data file is saved; "
                   f"{result['serve_save_to_reload_s']} s from saving to the browser reloading")
         if "macros_only_overhead_percent" in result:
             print(f"at {result['factor']}x, of the {result['overhead_percent']}% overhead, before the generator "

@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from handbook import areas  # noqa: E402
-from handbook.site import BUILD_KEY, Build  # noqa: E402
-from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from handbook import areas
+from handbook.site import BUILD_KEY, Build
 
 FRAMEWORKS_INDEX = areas.FRAMEWORKS_INDEX_PAGE
 ABBREVIATIONS = "handbook.abbreviations"  # the extension given the glossary
 
 
-def _insert_into_nav(nav: list, pages: list[dict[str, str]]) -> bool:
+def _insert_into_nav(nav: list[Any], pages: list[dict[str, str]]) -> bool:  # nav: as mkdocs.yml has it
     """Put the framework pages straight after the frameworks index page, wherever the nav has it."""
     for entry in nav:
         children = next(iter(entry.values())) if isinstance(entry, dict) else None
@@ -64,7 +67,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # noqa: ANN001
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return Build.finish_page(output)
 
 

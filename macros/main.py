@@ -13,15 +13,17 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))  # works before `pip install -e .` too
 
-from handbook.errors import HandbookDataError  # noqa: E402
-from handbook.pagemacros import Macro, Page, PageMacroError, page_actions, page_macros  # noqa: E402
-from handbook.reviews import TODAY_ENV, TodayError  # noqa: E402
-from handbook.site import BUILD_KEY, Build  # noqa: E402
-from handbook.templates import PAGE_VARIABLES, PageSandbox  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.exceptions import PluginError
+
+from handbook.errors import HandbookDataError
+from handbook.pagemacros import Macro, Page, PageMacroError, page_actions, page_macros
+from handbook.reviews import TODAY_ENV, TodayError
+from handbook.site import BUILD_KEY, Build
+from handbook.templates import PAGE_VARIABLES, PageSandbox
 
 # Warnings about the data (such as coverage gaps) go to their own logger: MkDocs' --strict
 # counts only its own warnings, and a gap must not fail the build unless the data says so.
@@ -35,7 +37,9 @@ if not _log.handlers:
 CHECKED_ENV = "HANDBOOK_ALREADY_CHECKED"
 
 
-def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
+# `env` below is mkdocs-macros' plugin object (the "environment" its documentation describes),
+# which has no type information: Any, and the attributes used are the documented ones.
+def define_env(env: Any) -> None:
     project = Path(env.project_dir)
     gc.unfreeze()  # in `mkdocs serve`, the previous build's handbook can be collected again
     try:
@@ -71,7 +75,7 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
     for name, macro in page_macros(build, current_page).items():
         macros[name] = env.macro(_stopping_the_build(macro), name)
 
-    def on_post_page_macros(env) -> None:  # noqa: ANN001
+    def on_post_page_macros(env: Any) -> None:
         actions = page_actions(build, current_page(), env.page.title, env.page.url)
         if actions is not None:
             env.page.meta["hb_actions"] = actions
@@ -91,7 +95,7 @@ def _stopping_the_build(macro: Macro) -> Macro:
     return call
 
 
-def _lock_down(env, macros: dict[str, Macro]) -> None:  # noqa: ANN001 - the plugin's environment
+def _lock_down(env: Any, macros: dict[str, Macro]) -> None:
     """Before the first page, swap the plugin's template engine for a sandbox holding our macros only.
 
     Data never reaches a template (titles from the data have their braces kept apart, and a

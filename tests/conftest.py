@@ -78,7 +78,7 @@ def handbook(project: Path, *args: str, env: dict[str, str] | None = None) -> Ru
     result = subprocess.run(
         [sys.executable, "-m", "handbook.cli", "--project", str(project), *args],
         capture_output=True, text=True, cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}, check=False,
     )
     return Run(result.returncode, result.stdout, result.stderr)
 
@@ -155,7 +155,7 @@ def find_chromium() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def browser():  # noqa: ANN201 - a Playwright Browser
+def browser():
     executable = find_chromium()
     if executable is None:
         message = ("No Chromium found for the browser tests: install Debian's package "
@@ -172,7 +172,7 @@ def browser():  # noqa: ANN201 - a Playwright Browser
 
 
 @pytest.fixture(scope="session")
-def sample_server(built_sample: Path):  # noqa: ANN201 - yields the base URL
+def sample_server(built_sample: Path):
     """The built sample site served on 127.0.0.1, as an LA's internal web server would."""
     import functools
     import threading
@@ -190,7 +190,7 @@ def sample_server(built_sample: Path):  # noqa: ANN201 - yields the base URL
 
 
 @pytest.fixture
-def page(browser, sample_server: str):  # noqa: ANN001, ANN201
+def page(browser, sample_server: str):  # noqa: ARG001 - the server must be up first; marks do not apply to fixtures
     """A fresh browser tab that records the address of every request it makes."""
     context = browser.new_context()
     tab = context.new_page()

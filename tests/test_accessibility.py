@@ -20,7 +20,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 @pytest.fixture(scope="module")
-def axe_source(browser) -> str:  # noqa: ANN001 - needs the browser, so it skips or fails the same way
+def axe_source(browser) -> str:  # noqa: ARG001 - skips the module without Chromium; marks do not apply to fixtures
     if not AXE.is_file():
         message = "axe-core is not installed: run `npm ci` (make test does it when npm is available)."
         import os
@@ -49,7 +49,7 @@ def test_axe_finds_no_violations_on_any_page_in_either_scheme(sample_server: str
     assert len(pages) >= 20
     failures: list[str] = []
 
-    async def audit(browser, scheme: str, queue: asyncio.Queue) -> None:  # noqa: ANN001
+    async def audit(browser, scheme: str, queue: asyncio.Queue) -> None:
         # axe is injected as a script, which the pages' own policy would (rightly) refuse.
         context = await browser.new_context(color_scheme=scheme, bypass_csp=True)
         page = await context.new_page()
@@ -87,10 +87,10 @@ def test_axe_finds_no_violations_on_any_page_in_either_scheme(sample_server: str
     assert not failures, "\n".join(failures)
 
 
-def _run_catching(function, errors: list[BaseException]) -> None:  # noqa: ANN001
+def _run_catching(function, errors: list[BaseException]) -> None:
     try:
         function()
-    except BaseException as error:  # noqa: BLE001 - handed back to the test's thread
+    except BaseException as error:
         errors.append(error)
 
 
@@ -109,7 +109,7 @@ CSP_LISTENER = ("document.addEventListener('securitypolicyviolation', e => "
                 "(window.__violations = window.__violations || []).push(e.violatedDirective + ' ' + e.blockedURI))")
 
 
-def test_no_page_breaks_its_policy_and_the_policy_is_enforced(page, sample_server: str,  # noqa: ANN001
+def test_no_page_breaks_its_policy_and_the_policy_is_enforced(page, sample_server: str,
                                                                built_sample: Path) -> None:
     page.add_init_script(CSP_LISTENER)
     for path in site_pages(built_sample):
@@ -131,7 +131,7 @@ def test_no_page_breaks_its_policy_and_the_policy_is_enforced(page, sample_serve
     assert hosts(page.requests) == {urlparse(sample_server).netloc}
 
 
-def test_every_navigation_link_is_reachable_by_keyboard(page, sample_server: str) -> None:  # noqa: ANN001
+def test_every_navigation_link_is_reachable_by_keyboard(page, sample_server: str) -> None:
     page.goto(sample_server + "journey/")
     wanted = set(page.locator("nav.md-nav--primary a.md-nav__link[href]").evaluate_all(
         "links => links.map(a => a.href)"))
@@ -147,7 +147,7 @@ def test_every_navigation_link_is_reachable_by_keyboard(page, sample_server: str
     assert wanted <= reached, sorted(wanted - reached)
 
 
-def test_the_skip_link_comes_first_and_focus_is_visible(page, sample_server: str) -> None:  # noqa: ANN001
+def test_the_skip_link_comes_first_and_focus_is_visible(page, sample_server: str) -> None:
     page.goto(sample_server + "thresholds/")
     page.keyboard.press("Tab")
     focused = page.evaluate("[document.activeElement.textContent.trim(), document.activeElement.getAttribute('href')]")
@@ -158,12 +158,13 @@ def test_the_skip_link_comes_first_and_focus_is_visible(page, sample_server: str
     assert outline != "none none", "the focused element shows no outline or ring"
 
 
-def test_abbreviations_show_their_meaning_on_keyboard_focus(page, sample_server: str) -> None:  # noqa: ANN001
+def test_abbreviations_show_their_meaning_on_keyboard_focus(page, sample_server: str) -> None:
     page.goto(sample_server + "teams/")
     focusable = page.locator("abbr[tabindex='0']")
     texts = focusable.evaluate_all("els => els.map(e => e.textContent)")
     assert texts and len(texts) == len(set(texts))  # the first use of each, once
-    glossary = {t.abbr: t.term for t in load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent).area(schema.GlossaryFile).terms}
+    glossary = {t.abbr: t.term
+                for t in load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent).area(schema.GlossaryFile).terms}
     first = focusable.first
     first.focus()
     tooltip = page.locator(".md-tooltip2--active")
@@ -171,7 +172,7 @@ def test_abbreviations_show_their_meaning_on_keyboard_focus(page, sample_server:
     assert tooltip.inner_text().strip() == glossary[first.inner_text()]
 
 
-def test_a_page_prints_without_navigation(page, sample_server: str, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_page_prints_without_navigation(page, sample_server: str, tmp_path: Path) -> None:
     page.goto(sample_server + "journey/")
     page.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):

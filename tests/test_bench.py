@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 import bench
-from handbook.validate import check
-
 from conftest import REPO, SAMPLE_DATA
+from handbook.validate import check
 
 
 def test_a_scaled_authority_is_valid_and_has_every_list_scaled(tmp_path: Path) -> None:
@@ -79,7 +78,8 @@ def test_a_small_benchmark_run_writes_results_and_the_summary_line(tmp_path: Pat
     assert re.fullmatch(r"overhead: -?[\d.]+% over plain MkDocs; check: \d+ ms at 1x", last), last
 
 
-def test_the_plain_build_gets_the_pages_as_the_macros_left_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_plain_build_gets_the_pages_as_the_macros_left_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Including a page left out of search, so the plain build does the same work."""
     import importlib.util
     from types import SimpleNamespace
@@ -108,22 +108,23 @@ class _FakeServe:
     stray_rebuild = False  # one more rebuild of its own (another file changed) before the first save
     fails = False  # the rebuild after a save fails
 
-    def __init__(self, args: list[str], cwd: Path, **kwargs: object) -> None:
+    def __init__(self, _args: list[str], cwd: Path, **_kwargs: object) -> None:
         self.saved_file = Path(cwd) / "data" / "vision.yaml"
         self.stdout = self._say()
 
-    def _rebuild(self, seconds: float):  # noqa: ANN202 - a generator of lines
+    def _rebuild(self, seconds: float):
         import time
 
         yield "INFO    -  [10:00:01] Detected file changes\n"
         yield "INFO    -  Building documentation...\n"
         time.sleep(seconds)
         if self.fails:
-            yield "ERROR   -  An error happened during the rebuild. The server will appear stuck until build errors are resolved.\n"
+            yield ("ERROR   -  An error happened during the rebuild. "
+                   "The server will appear stuck until build errors are resolved.\n")
         else:
             yield "INFO    -  [10:00:02] Reloading browsers\n"
 
-    def _say(self):  # noqa: ANN202 - a generator of lines
+    def _say(self):
         import time
 
         yield "INFO    -  Documentation built in 1.20 seconds\n"
@@ -144,7 +145,7 @@ class _FakeServe:
 
     def kill(self) -> None: ...
 
-    def wait(self, timeout: float | None = None) -> int:
+    def wait(self, timeout: float | None = None) -> int:  # noqa: ARG002 - Popen's keyword: called as wait(timeout=30)
         return 0
 
 
@@ -179,7 +180,7 @@ def test_a_failed_rebuild_stops_the_benchmark_and_says_so(tmp_path: Path, monkey
 def test_small_builds_are_repeated_until_they_add_up_to_the_minimum_time() -> None:
     order: list[str] = []
 
-    def build(name: str, seconds: float):  # noqa: ANN202
+    def build(name: str, seconds: float):
         def run() -> bench.Build:
             order.append(name)
             return bench.Build(seconds, 50, {})
@@ -191,4 +192,5 @@ def test_small_builds_are_repeated_until_they_add_up_to_the_minimum_time() -> No
     assert order[:4] == ["ours", "macros", "plain", "ours"]  # turn and turn about
     # Large builds: the runs asked for, no more; and never more than the cap.
     assert [len(b) for b in bench.take_turns([build("ours", 60), build("plain", 58)], runs=3, min_seconds=20)] == [3, 3]
-    assert len(bench.take_turns([build("ours", 0.1), build("plain", 0.1)], runs=3, min_seconds=20)[0]) == bench.MAX_BUILD_RUNS
+    assert (len(bench.take_turns([build("ours", 0.1), build("plain", 0.1)], runs=3, min_seconds=20)[0])
+            == bench.MAX_BUILD_RUNS)

@@ -36,7 +36,8 @@ def test_the_command_in_its_own_process_says_the_same(tmp_path: Path) -> None:
     project = broken_project(tmp_path, "unknown-team")
     alone, here = handbook(project, "check"), handbook_here(project, "check")
     assert alone.returncode == here.returncode == 1
-    assert alone.stdout.replace("ms.", "").split("checked in")[0] == here.stdout.replace("ms.", "").split("checked in")[0]
+    assert (alone.stdout.replace("ms.", "").split("checked in")[0]
+            == here.stdout.replace("ms.", "").split("checked in")[0])
     assert alone.stderr == here.stderr
 
 

@@ -6,13 +6,12 @@ from urllib.parse import urlparse
 
 import pytest
 
+from conftest import hosts
+
 pytestmark = pytest.mark.browser
 
 
-from conftest import hosts
-
-
-def test_search_finds_a_known_term_offline(page, sample_server: str) -> None:  # noqa: ANN001
+def test_search_finds_a_known_term_offline(page, sample_server: str) -> None:
     page.goto(sample_server)
     page.keyboard.press("/")  # Material's keyboard shortcut for search
     page.keyboard.type("supervision")
@@ -23,7 +22,7 @@ def test_search_finds_a_known_term_offline(page, sample_server: str) -> None:  #
     assert hosts(page.requests) == {urlparse(sample_server).netloc}
 
 
-def test_a_badge_leads_to_its_statement_and_back(page, sample_server: str) -> None:  # noqa: ANN001
+def test_a_badge_leads_to_its_statement_and_back(page, sample_server: str) -> None:
     page.goto(sample_server + "supervision/")
     badge = page.locator("a.hb-badge").first
     statement_id = badge.inner_text().split(":")[0].strip()  # then the hidden words for screen readers
@@ -39,7 +38,7 @@ def test_a_badge_leads_to_its_statement_and_back(page, sample_server: str) -> No
     assert section_links.count() >= 1
 
 
-def test_pages_request_nothing_from_other_hosts(page, sample_server: str) -> None:  # noqa: ANN001
+def test_pages_request_nothing_from_other_hosts(page, sample_server: str) -> None:
     for path in ("", "journey/", "thresholds/", "frameworks/kss-practice-supervisors/", "coverage/", "glossary/"):
         page.goto(sample_server + path)
         page.wait_for_load_state("networkidle")

@@ -51,7 +51,7 @@ def payload_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[s
     server.shutdown()
 
 
-def test_no_page_runs_or_fetches_anything_the_data_holds(browser, payload_server: tuple[str, Path]) -> None:  # noqa: ANN001
+def test_no_page_runs_or_fetches_anything_the_data_holds(browser, payload_server: tuple[str, Path]) -> None:
     base, site = payload_server
     context = browser.new_context()
     context.add_init_script(WATCH)
@@ -61,7 +61,8 @@ def test_no_page_runs_or_fetches_anything_the_data_holds(browser, payload_server
     refused: list[str] = []
     tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     tab.on("request", lambda request: requests.append(request.url))
-    tab.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    tab.on("console",
+           lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
     pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
     assert len(pages) > 20
     for path in pages:
@@ -71,7 +72,8 @@ def test_no_page_runs_or_fetches_anything_the_data_holds(browser, payload_server
         assert tab.url == address, f"{path}: the page moved to {tab.url}"
         assert tab.evaluate("window.__violations") == [], path
         assert tab.locator("article").first.is_visible(), f"{path}: the content is hidden"
-        assert not tab.locator("article img[src='x'], article iframe, article object, article svg[onload]").count(), path
+        assert not tab.locator(
+            "article img[src='x'], article iframe, article object, article svg[onload]").count(), path
     text = tab.locator("article").inner_text()
     assert "<img src=x onerror=alert(1)>" in text  # shown as typed
     # The search results show the titles and text of matching sections: as text there too.

@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import REPO, SAMPLE_DATA, hosts
+from conftest import SAMPLE_DATA, hosts
 from handbook import schema
 from handbook.book import Handbook
 from handbook.validate import load_handbook
@@ -19,7 +19,7 @@ def sample() -> Handbook:
     return load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent)
 
 
-def test_journey_page_draws_a_linked_node_per_stage(page, sample_server: str, sample: Handbook) -> None:  # noqa: ANN001
+def test_journey_page_draws_a_linked_node_per_stage(page, sample_server: str, sample: Handbook) -> None:
     page.goto(sample_server + "journey/")
     svg = page.locator("svg#journey-diagram")
     assert svg.is_visible()
@@ -31,13 +31,14 @@ def test_journey_page_draws_a_linked_node_per_stage(page, sample_server: str, sa
         assert node.count() == 1, stage.id
         assert stage.name in node.get_attribute("aria-label")
         text = " ".join(node.locator("text").text_content().split())
-        assert text.replace(" ", "") in stage.name.replace(" ", "") or stage.name.replace(" ", "") in text.replace(" ", "")
+        assert (text.replace(" ", "") in stage.name.replace(" ", "")
+                or stage.name.replace(" ", "") in text.replace(" ", ""))
         assert node.locator("text").evaluate("e => e.getBBox().width") > 10  # the label is laid out
     decisions = sum(len(s.decisions) for s in sample.area(schema.JourneyFile).stages)
     assert svg.locator(".hb-node--decision").count() == decisions
 
 
-def test_following_a_journey_node_reaches_the_stage_details(page, sample_server: str) -> None:  # noqa: ANN001
+def test_following_a_journey_node_reaches_the_stage_details(page, sample_server: str) -> None:
     page.goto(sample_server + "journey/")
     page.locator('svg#journey-diagram a[href="#section-47-enquiry"]').first.click()
     # (a function, not an expression: Playwright evals an expression in the page, which the CSP forbids)
@@ -49,7 +50,7 @@ def test_following_a_journey_node_reaches_the_stage_details(page, sample_server:
     assert 0 <= top < page.viewport_size["height"]
 
 
-def test_journey_nodes_are_reachable_by_keyboard(page, sample_server: str) -> None:  # noqa: ANN001
+def test_journey_nodes_are_reachable_by_keyboard(page, sample_server: str) -> None:
     page.goto(sample_server + "journey/")
     first = page.locator("svg#journey-diagram a").first
     first.focus()
@@ -62,14 +63,14 @@ def test_journey_nodes_are_reachable_by_keyboard(page, sample_server: str) -> No
     assert urlparse(page.url).fragment == target.lstrip("#")
 
 
-def test_text_alternative_names_every_stage(page, sample_server: str, sample: Handbook) -> None:  # noqa: ANN001
+def test_text_alternative_names_every_stage(page, sample_server: str, sample: Handbook) -> None:
     page.goto(sample_server + "journey/")
     glance = page.locator("h2#at-a-glance + ol").inner_text()
     for stage in sample.area(schema.JourneyFile).stages:
         assert " ".join(stage.name.split()) in " ".join(glance.split()), stage.name
 
 
-def test_team_page_draws_a_node_per_team(page, sample_server: str, sample: Handbook) -> None:  # noqa: ANN001
+def test_team_page_draws_a_node_per_team(page, sample_server: str, sample: Handbook) -> None:
     page.goto(sample_server + "teams/")
     chart = page.locator("svg#organisation-chart-diagram")
     assert chart.is_visible()
@@ -85,14 +86,14 @@ def test_team_page_draws_a_node_per_team(page, sample_server: str, sample: Handb
     assert urlparse(page.url).fragment == sample.area(schema.TeamsFile).teams[-1].id
 
 
-def test_diagram_pages_request_nothing_from_other_hosts(page, sample_server: str) -> None:  # noqa: ANN001
+def test_diagram_pages_request_nothing_from_other_hosts(page, sample_server: str) -> None:
     for path in ("journey/", "teams/", "thresholds/", "services/"):
         page.goto(sample_server + path)
         page.wait_for_load_state("networkidle")
     assert hosts(page.requests) == {urlparse(sample_server).netloc}
 
 
-def test_choosing_a_level_shows_only_that_levels_services(page, sample_server: str, sample: Handbook) -> None:  # noqa: ANN001
+def test_choosing_a_level_shows_only_that_levels_services(page, sample_server: str, sample: Handbook) -> None:
     page.goto(sample_server + "services/")
     services = sample.area(schema.ServicesFile).services
     assert page.locator("#services-filter").is_visible()  # the script revealed the form
@@ -108,7 +109,7 @@ def test_choosing_a_level_shows_only_that_levels_services(page, sample_server: s
                            arg=len(services), timeout=5_000)
 
 
-def test_without_javascript_every_service_is_listed(browser, sample_server: str, sample: Handbook) -> None:  # noqa: ANN001
+def test_without_javascript_every_service_is_listed(browser, sample_server: str, sample: Handbook) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(sample_server + "services/")

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import REPO, SAMPLE_DATA
+from conftest import SAMPLE_DATA
 from handbook.render.context import Context
 from handbook.render.diagrams import journey_diagram, organisation_chart
 from handbook.render.graph import Edge, Node, TreeNode, layered_layout, to_svg, tree_layout, wrap
@@ -38,8 +38,8 @@ def test_layered_layout_with_a_loop_back() -> None:
     for a, b in itertools.combinations(nodes, 2):
         assert not overlapping(a, b), (a.id, b.id)
     for node in nodes:
-        assert 0 <= node.x - node.width / 2 and node.x + node.width / 2 <= width
-        assert 0 <= node.y - node.height / 2 and node.y + node.height / 2 <= height
+        assert node.x - node.width / 2 >= 0 and node.x + node.width / 2 <= width
+        assert node.y - node.height / 2 >= 0 and node.y + node.height / 2 <= height
     for edge in edges:
         assert len(edge.points) >= 2
     long_edge = next(e for e in edges if (e.source, e.target) == ("a", "e"))
@@ -66,7 +66,7 @@ def _boxes(svg: str) -> list[tuple[float, float, float, float]]:
 
 
 @pytest.mark.parametrize("draw", [journey_diagram, organisation_chart])
-def test_sample_diagrams_have_no_overlapping_boxes_and_fit(sample_context: Context, draw) -> None:  # noqa: ANN001
+def test_sample_diagrams_have_no_overlapping_boxes_and_fit(sample_context: Context, draw) -> None:
     svg = draw(sample_context)
     root = ET.fromstring(re.sub(r"^<div[^>]*>\n|\n</div>$", "", svg))
     _, _, width, height = map(float, root.get("viewBox").split())
@@ -94,14 +94,14 @@ def test_tree_layout_stacks_leaves_under_their_parent() -> None:
     leaves = [TreeNode(Node(f"t{i}", f"Team {i}", "rect")) for i in range(4)]
     area = TreeNode(Node("area", "Service area", "rounded"), leaves)
     root = TreeNode(Node("top", "Director", "rect"), [area, TreeNode(Node("psw", "PSW", "rect"))])
-    width, height, edges = tree_layout([root])
+    _width, _height, edges = tree_layout([root])
     ys = [leaf.node.y for leaf in leaves]
-    assert ys == sorted(ys) and len(set(round(leaf.node.x - leaf.node.width / 2) for leaf in leaves)) == 1
+    assert ys == sorted(ys) and len({round(leaf.node.x - leaf.node.width / 2) for leaf in leaves}) == 1
     assert root.node.y < area.node.y < leaves[0].node.y
     assert len(edges) == 6
 
 
-def test_an_exit_with_its_own_decision_is_drawn_once(tmp_path) -> None:  # noqa: ANN001
+def test_an_exit_with_its_own_decision_is_drawn_once(tmp_path) -> None:
     from conftest import MINIMAL_DATA, copy_project
 
     project = copy_project(tmp_path / "project", MINIMAL_DATA)
@@ -122,9 +122,9 @@ def test_crossings_are_counted_exactly() -> None:
 
     from handbook.render.graph import _crossings
 
-    def every_pair(ranks, below):  # noqa: ANN001, ANN202
+    def every_pair(ranks, below):
         total = 0
-        for upper, lower in zip(ranks, ranks[1:]):
+        for upper, lower in itertools.pairwise(ranks):
             place = {n: j for j, n in enumerate(lower)}
             pairs = sorted((i, place[m]) for i, n in enumerate(upper) for m in below[n] if m in place)
             total += sum(1 for a in range(len(pairs)) for b in range(a + 1, len(pairs))
@@ -135,7 +135,7 @@ def test_crossings_are_counted_exactly() -> None:
         rng = random.Random(seed)
         ranks = [[f"{k}-{i}" for i in range(rng.randint(1, 7))] for k in range(4)]
         below: dict[str, list[str]] = defaultdict(list)
-        for upper, lower in zip(ranks, ranks[1:]):
+        for upper, lower in itertools.pairwise(ranks):
             for node in upper:
                 below[node] += rng.sample(lower, rng.randint(0, len(lower)))
         assert _crossings(ranks, below) == every_pair(ranks, below), seed

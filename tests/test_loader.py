@@ -37,7 +37,7 @@ def test_position_of_a_missing_field_is_its_entry(tmp_path: Path) -> None:
 
 
 def test_duplicate_keys_are_reported_not_overwritten(tmp_path: Path) -> None:
-    loaded, problems = load_yaml(write(tmp_path, "name: One\nsummary: x\nname: Two\n"), "f.yaml")
+    _loaded, problems = load_yaml(write(tmp_path, "name: One\nsummary: x\nname: Two\n"), "f.yaml")
     assert len(problems) == 1
     assert problems[0].line == 3 and "appears twice" in problems[0].title
     assert "line 1" in problems[0].found
@@ -200,7 +200,7 @@ def test_aliases_within_the_limit_are_read(tmp_path: Path) -> None:
 
 
 @pytest.mark.timeout(10)
-@pytest.mark.parametrize("text, line, column", [
+@pytest.mark.parametrize(("text", "line", "column"), [
     ("a: " + "[" * 100_000 + "]" * 100_000 + "\n", 1, 53),  # the mapping, then 50 lists: the 51st is refused
     ("a: " + "[" * 100_000 + "\n", 1, 53),  # never closed
     ("a: " + "{b: " * 100_000 + "\n", 1, 200),
@@ -218,7 +218,7 @@ def test_nesting_up_to_the_limit_is_read(tmp_path: Path) -> None:
     assert problems == [] and loaded is not None  # the mapping and 49 lists: 50 levels
 
 
-@pytest.mark.parametrize("text, written", [
+@pytest.mark.parametrize(("text", "written"), [
     ("when: !!timestamp nope\n", "!!timestamp"),
     ("when: !!timestamp 2026-01-01\n", "!!timestamp"),
     ("x: !!python/object:os.system {}\n", "!!python/object:os.system"),
@@ -242,7 +242,7 @@ def test_text_that_starts_with_an_exclamation_mark_is_told_to_be_quoted(tmp_path
     assert problem.line == 2 and "Put the text in quotes" in problem.fix
 
 
-@pytest.mark.parametrize("character, title", [
+@pytest.mark.parametrize(("character", "title"), [
     ("\x85", "The file contains an invisible control character"),
     ("\x9f", "The file contains an invisible control character"),
     ("\u2028", "The file contains an invisible line separator"),
@@ -271,15 +271,19 @@ def test_escapes_for_line_breaks_are_text(tmp_path: Path) -> None:
     assert problems == [] and loaded is not None and loaded.data == {"a": "x\ny\u2028z\u2029w"}
 
 
-@pytest.mark.parametrize("text, title, fix", [
-    ("frequency: 1:30\n", "`1:30` is read by YAML as the number 90", 'put it in quotes: "1:30". If it is a number, write it as 90.'),
+@pytest.mark.parametrize(("text", "title", "fix"), [
+    ("frequency: 1:30\n", "`1:30` is read by YAML as the number 90",
+     'put it in quotes: "1:30". If it is a number, write it as 90.'),
     ("value: 1:30.5\n", "`1:30.5` is read by YAML as the number 90.5", 'put it in quotes: "1:30.5"'),
-    ("amount: 010\n", "`010` is read by YAML as the number 8", 'put it in quotes: "010". If it is a number, write it as 10.'),
-    ("code: 007\n", "`007` is read by YAML as the number 7", 'put it in quotes: "007". If it is a number, write it as 7.'),
+    ("amount: 010\n", "`010` is read by YAML as the number 8",
+     'put it in quotes: "010". If it is a number, write it as 10.'),
+    ("code: 007\n", "`007` is read by YAML as the number 7",
+     'put it in quotes: "007". If it is a number, write it as 7.'),
     ("amount: -010\n", "`-010` is read by YAML as the number -8", "write it as -10."),
     ("levels:\n  1:30: x\n", "`1:30` is read by YAML as the number 90", 'put it in quotes: "1:30"'),  # a key
 ])
-def test_numbers_yaml_reads_differently_from_how_they_are_written(tmp_path: Path, text: str, title: str, fix: str) -> None:
+def test_numbers_yaml_reads_differently_from_how_they_are_written(
+        tmp_path: Path, text: str, title: str, fix: str) -> None:
     (problem,) = _both_readers(write(tmp_path, text))
     assert problem.title == title and problem.line == text.count("\n")
     assert fix in problem.fix
@@ -292,7 +296,7 @@ def test_numbers_and_text_as_written_are_left_alone(tmp_path: Path) -> None:
     assert loaded.data == {"a": "1:30", "b": "0o7", "c": 1000, "d": 0.5, "e": 0, "f": 10, "g": "08"}
 
 
-@pytest.mark.parametrize("text, line, column", [
+@pytest.mark.parametrize(("text", "line", "column"), [
     ('name: ok\nsummary: "never closed\nnext: x\n', 2, 10),
     ('name: ok\nsummary: "never closed\nnext: x', 2, 10),  # no line break at the end
     ("name: ok\nsummary: 'it''s never closed\n\n\n", 2, 10),
@@ -309,7 +313,8 @@ def test_an_unclosed_bracket_is_reported_where_it_opens(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("text", ["a: b\nc", "a: b\nc\t", "a: b\n'c' d", "a: [b", "a: {b", "a: b\nc: &", "a: b\n- c"])
-def test_an_error_at_the_end_of_a_file_without_a_final_line_break_is_on_its_last_line(tmp_path: Path, text: str) -> None:
+def test_an_error_at_the_end_of_a_file_without_a_final_line_break_is_on_its_last_line(
+        tmp_path: Path, text: str) -> None:
     (problem,) = _both_readers(write(tmp_path, text))
     lines = text.split("\n")
     assert problem.line is not None and 1 <= problem.line <= len(lines)
@@ -377,7 +382,7 @@ def test_a_device_and_a_folder_are_refused(tmp_path: Path) -> None:
 def test_an_unreadable_file_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, "a: 1\n")
 
-    def refuse(*args: object, **kwargs: object) -> int:
+    def refuse(*_args: object, **_kwargs: object) -> int:
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(os, "open", refuse)  # as chmod 000 does for anyone but root
@@ -401,12 +406,13 @@ def test_an_unreadable_file_and_folder_are_problems_for_real(tmp_path: Path) -> 
 
 
 def test_an_unlistable_folder_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: object) -> None:
+    def refuse(*_args: object) -> None:
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(os, "scandir", refuse)
     files, problems = read_folder(tmp_path, "data/frameworks")
-    assert files == [] and [(p.title, p.severity) for p in problems] == [("The folder cannot be opened", Severity.ERROR)]
+    assert files == [] and ([(p.title, p.severity) for p in problems]
+                            == [("The folder cannot be opened", Severity.ERROR)])
 
 
 def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:

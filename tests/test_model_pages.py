@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, SAMPLE_DATA, copy_project, handbook
+from conftest import SAMPLE_DATA, copy_project, handbook
 from handbook import schema
-from handbook.render.colour import contrast, text_colour_on
 from handbook.book import Handbook
+from handbook.render.colour import contrast, text_colour_on
 from handbook.validate import load_handbook
 from test_site import page, section
 
@@ -36,9 +36,10 @@ def test_the_continuum_has_a_column_per_level_in_its_colours(built_sample: Path,
     levels = sample.area(schema.ThresholdsFile).levels
     assert [h.get_text(" ").split(" ", 2)[2] for h in headers] == [level.name for level in levels]
     styles = (built_sample / "stylesheets" / "levels.css").read_text()
-    for header, level in zip(headers, levels):
+    for header, level in zip(headers, levels, strict=False):
         assert f"hb-level--{level.id}" in header["class"]
-        rule = re.search(rf"\.hb-level--{level.id} \{{ background-color: (#[0-9a-f]{{6}}); color: (#[0-9a-f]{{6}}); \}}",
+        rule = re.search(rf"\.hb-level--{level.id} \{{ "
+                         rf"background-color: (#[0-9a-f]{{6}}); color: (#[0-9a-f]{{6}}); \}}",
                          styles)
         assert rule and rule.group(1) == level.colour
         assert contrast(rule.group(1), rule.group(2)) >= 4.5
@@ -84,7 +85,7 @@ def test_the_filter_script_loads_only_on_the_services_page(built_sample: Path) -
 def test_services_are_all_in_the_html_with_their_filter_data(built_sample: Path, sample: Handbook) -> None:
     cards = page(built_sample, "services.md").select(".hb-service")
     assert len(cards) == len(sample.area(schema.ServicesFile).services)
-    for card, service in zip(cards, sample.area(schema.ServicesFile).services):
+    for card, service in zip(cards, sample.area(schema.ServicesFile).services, strict=False):
         assert card["data-levels"].split() == service.levels
         assert (int(card["data-age-from"]), int(card["data-age-to"])) == (service.ages.from_age, service.ages.to_age)
     assert page(built_sample, "services.md").select_one("form#services-filter").has_attr("hidden")
@@ -99,6 +100,8 @@ def test_the_timescales_table_follows_the_journey_data(tmp_path: Path) -> None:
     journey.write_text(changed, encoding="utf-8")
     assert handbook(project, "build").returncode == 0
     soup = BeautifulSoup((project / "site" / "journey" / "index.html").read_text(), "html.parser")
-    rows = [" ".join(tr.get_text(" ").split()) for tr in soup.find(id="timescales").find_next("table").select("tbody tr")]
+    rows = [" ".join(tr.get_text(" ").split())
+            for tr in soup.find(id="timescales").find_next("table").select("tbody tr")]
     assert any(r.startswith("Decision on the response to a referral Within 3 working days") for r in rows), rows
-    assert not any("Within 1 working day of receipt of the referral" in r and "Decision on the response" in r for r in rows)
+    assert not any("Within 1 working day of receipt of the referral" in r and "Decision on the response" in r
+                   for r in rows)

@@ -44,7 +44,7 @@ def make_project(root: Path, config: str = "site_name: Test\n") -> Path:
     return project
 
 
-def writes(text: str):  # noqa: ANN201 - a build function for publish()
+def writes(text: str):
     """A stand-in for mkdocs: writes index.html into the staging folder and succeeds."""
 
     def build(staging: Path) -> int:
@@ -65,7 +65,7 @@ def chosen(project: Path, given: str | Path | None) -> Path:
 @pytest.mark.parametrize("given", [*SOURCES, "docs/site", "data/frameworks", ".", "..", "./", "docs/.."])
 def test_a_source_folder_the_project_or_what_holds_it_is_refused(tmp_path: Path, given: str) -> None:
     project = make_project(tmp_path)
-    with pytest.raises(OutputError, match="will not build into .*publishing the site replaces the whole folder"):
+    with pytest.raises(OutputError, match=r"will not build into .*publishing the site replaces the whole folder"):
         chosen(project, given)
 
 
@@ -168,7 +168,7 @@ def test_a_folder_that_cannot_be_written_is_a_message(tmp_path: Path, monkeypatc
         raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path))
 
     monkeypatch.setattr(tempfile, "mkdtemp", refuse)
-    with pytest.raises(OutputError, match="could not create a staging folder.*Permission denied"):
+    with pytest.raises(OutputError, match=r"could not create a staging folder.*Permission denied"):
         publish(tmp_path / "site", writes("new"))
 
 
@@ -246,7 +246,7 @@ def test_a_build_killed_at_any_moment_leaves_a_site_the_next_build_can_use(tmp_p
     site = tmp_path / "site"
     publish(site, writes("good"))
     killed = subprocess.run([sys.executable, "-c", KILLER, str(site), moment], capture_output=True, text=True,
-                            cwd=REPO)
+                            cwd=REPO, check=False)
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     # What a reader sees in the meantime: the last good site, or (for a moment) the previous one.
     served = site if site.exists() else previous_of(site)

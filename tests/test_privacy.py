@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -132,7 +133,8 @@ def test_an_allow_list_entry_in_plain_characters_covers_the_number_however_it_wa
 
 VALID_NHS_NUMBERS = st.lists(st.integers(0, 9), min_size=9, max_size=9).map(
     lambda nine: "".join(map(str, nine))).map(
-    lambda nine: nine + str((11 - sum(int(d) * w for d, w in zip(nine, range(10, 1, -1))) % 11) % 11)).filter(
+    lambda nine: nine + str(
+        (11 - sum(int(d) * w for d, w in zip(nine, range(10, 1, -1), strict=False)) % 11) % 11)).filter(
     lambda number: len(number) == 10)
 
 
@@ -251,9 +253,8 @@ def test_a_pattern_that_hangs_pythons_regular_expressions_takes_a_moment() -> No
     ("TC-[0-9{6}", "it is not a valid regular expression (unterminated character set at position 3)"),
 ])
 def test_a_case_id_pattern_that_cannot_be_used(pattern: str, reason: str) -> None:
-    with pytest.raises(ValueError) as raised:
+    with pytest.raises(ValueError, match="^" + re.escape(reason)):
         compile_case_id(pattern)
-    assert str(raised.value).startswith(reason)
     with pytest.raises(ValidationError, match="case_id_pattern"):
         schema.PrivacySettings(case_id_pattern=pattern)
 

@@ -63,7 +63,7 @@ def test_the_documented_constructs_work() -> None:
     assert html.find("blockquote").get_text(strip=True) == "a quote"
 
 
-@pytest.mark.parametrize("text, shown", [
+@pytest.mark.parametrize(("text", "shown"), [
     ("# Heading", "# Heading"),
     ("Title\n=====", "Title ====="),
     ("Title\n-----", "Title -----"),
@@ -95,7 +95,7 @@ def test_other_markup_is_shown_as_typed(text: str, shown: str) -> None:
     assert shown in html.get_text(" ", strip=True).replace("\n", " ")
 
 
-@pytest.mark.parametrize("text, address", [
+@pytest.mark.parametrize(("text", "address"), [
     ("- one\n- [evil](javascript:alert(4))", "javascript:alert(4)"),
     ("Term\n: [x](javascript:alert(1))", "javascript:alert(1)"),
     ("!!! note\n    [x](javascript:alert(2))", "javascript:alert(2)"),

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MINIMAL_DATA, REPO, SAMPLE_DATA
 
 import bench
+from conftest import MINIMAL_DATA, REPO, SAMPLE_DATA
 from handbook import new, schema
 from handbook.areas import AREAS, KINDS, Kind, kind_label
 from handbook.explain import EXPLANATIONS
@@ -44,11 +44,11 @@ class _ConfigLoader(yaml.SafeLoader):
     """mkdocs.yml as plain YAML: its `!ENV` and `!!python/name` tags read as nothing."""
 
 
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
 
 
 def _mkdocs_nav() -> list[str]:
-    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     return _nav_pages(config["nav"])
 
 
@@ -106,7 +106,8 @@ def test_every_reference_in_the_models_names_a_kind_that_exists() -> None:
         for model in model_classes(area.model):
             for info in fields_of(model):
                 if info.ref is not None:
-                    assert info.ref.kind in KINDS, f"{model.__name__}.{info.name} refers to unknown kind {info.ref.kind!r}"
+                    assert info.ref.kind in KINDS, (
+                        f"{model.__name__}.{info.name} refers to unknown kind {info.ref.kind!r}")
 
 
 def test_rules_and_the_benchmark_name_only_area_files() -> None:

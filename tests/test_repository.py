@@ -26,7 +26,7 @@ def _mkdocs_config() -> dict:
     class Loader(yaml.SafeLoader):
         pass
 
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("!", lambda _loader, _suffix, _node: None)
     return yaml.load((REPO / "mkdocs.yml").read_text(), Loader=Loader)
 
 
@@ -49,9 +49,11 @@ def test_readme_quick_start_is_two_commands() -> None:
     assert ".venv/bin/handbook build" in quick_start  # the plain equivalent
 
 
-def test_ci_runs_the_readme_test_command() -> None:
+def test_ci_runs_the_readme_test_command_then_the_engine_comparison() -> None:
     script = (REPO / ".ci" / "run").read_text()
-    assert script.strip().splitlines()[-1] == "make test"
+    commands = [line for line in script.splitlines() if line.startswith("make ")]
+    assert commands == ["make test", "make engines-properdocs"]
+    assert script.startswith("#!/usr/bin/env bash") and "set -euo pipefail" in script  # a failure stops CI
 
 
 def test_workflows_parse_and_use_the_make_targets() -> None:

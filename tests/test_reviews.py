@@ -134,10 +134,12 @@ def test_pages_say_when_their_source_last_changed_in_git(tmp_path: Path) -> None
     vision.write_text(re.sub(r"^review: .*\n", "review: {owner: Principal Social Worker, last_reviewed: 2026-01-02}\n",
                              vision.read_text()))
     assert handbook(project, "build").returncode == 0
-    box = BeautifulSoup((project / "site" / "journey" / "index.html").read_text(), "html.parser").select_one(".hb-review")
+    box = BeautifulSoup((project / "site" / "journey" / "index.html").read_text(),
+                        "html.parser").select_one(".hb-review")
     assert "Source last changed: 5 October 2026" in " ".join(box.get_text().split())
     # the reviewed date and the git date are kept apart
-    box = BeautifulSoup((project / "site" / "vision" / "index.html").read_text(), "html.parser").select_one(".hb-review")
+    box = BeautifulSoup((project / "site" / "vision" / "index.html").read_text(),
+                        "html.parser").select_one(".hb-review")
     text = " ".join(box.get_text().split())
     assert "Last reviewed: 2 January 2026" in text and "Source last changed: 5 October 2026" in text
 
@@ -168,4 +170,5 @@ def test_a_bad_review_date_is_explained(tmp_path: Path, field: str) -> None:
     vision = project / "data" / "vision.yaml"
     vision.write_text(re.sub(r"^review: .*\n", f"review:\n  owner: PSW\n  {field}\n", vision.read_text()))
     run = handbook(project, "check")
-    assert run.returncode == 1 and "`last_reviewed` should be a date" in run.output and "data/vision.yaml:3" in run.output
+    assert (run.returncode == 1 and "`last_reviewed` should be a date" in run.output
+            and "data/vision.yaml:3" in run.output)

@@ -64,7 +64,7 @@ def test_markup_in_any_field_stays_inert(tmp_path: Path) -> None:
     _replace(data / "authority.yaml", "short_name: Testshire", f"short_name: 'Test{IMG}'")
     _replace(data / "authority.yaml", "handbook_title: Practice Handbook", f"handbook_title: 'Handbook {IMG}'")
     _replace(data / "authority.yaml", "summary: A small handbook used by the tests.",
-             f"summary: 'x\"><img src=x onerror=alert(1)> summary'")
+             "summary: 'x\"><img src=x onerror=alert(1)> summary'")
     frameworks = data / "frameworks"
     _replace(frameworks / "kss-practice-supervisors.yaml", "short_name: KSS practice supervisors",
              f"short_name: 'KSS {IMG}'")
@@ -86,7 +86,8 @@ def test_markup_in_any_field_stays_inert(tmp_path: Path) -> None:
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
         assert not soup.find_all("img"), html_file
         assert not soup.find_all(lambda tag: any(name.startswith("on") for name in tag.attrs)), html_file
-        assert not [a for a in soup.find_all(href=True) if a["href"].strip().lower().startswith("javascript:")], html_file
+        assert not [a for a in soup.find_all(href=True)
+                    if a["href"].strip().lower().startswith("javascript:")], html_file
         for meta in soup.find_all("meta"):
             assert "<img" not in str(meta.get("content", "")) or meta.parent.name == "head", html_file
     home = BeautifulSoup((project / "site" / "index.html").read_text(), "html.parser")

@@ -9,11 +9,11 @@ import pytest
 
 from conftest import SAMPLE_DATA
 from handbook import schema
+from handbook.areas import AREAS_BY_ID
+from handbook.book import Handbook
 from handbook.render.context import Context
 from handbook.render.pages import AREA_RENDERERS, render_shared
 from handbook.render.whole import render_whole_handbook
-from handbook.areas import AREAS_BY_ID
-from handbook.book import Handbook
 from handbook.validate import load_handbook
 
 CONTROL = re.compile(r"[\x00-\x08]")

@@ -10,11 +10,11 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from conftest import REPO, SAMPLE_DATA
+from conftest import SAMPLE_DATA
 from handbook import schema
 from handbook.areas import model_areas
-from handbook.postprocess import NO_SCRIPT, without_cdn_addresses
 from handbook.book import Handbook
+from handbook.postprocess import NO_SCRIPT, without_cdn_addresses
 from handbook.validate import load_handbook
 
 # The acceptance asks for these three frameworks by name; the others are checked the same way.

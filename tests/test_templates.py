@@ -29,7 +29,8 @@ def test_a_page_of_macro_calls_and_text_is_fine(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("page", "expected"), [
-    ("Intro\n\n{{ lipsum.__globals__ }}", "docs/page.md:3  The page uses `lipsum`, which the handbook does not provide"),
+    ("Intro\n\n{{ lipsum.__globals__ }}",
+     "docs/page.md:3  The page uses `lipsum`, which the handbook does not provide"),
     ("{{ config }}", "docs/page.md:1  The page uses `config`, which the handbook does not provide"),
     ('{{ aera("journey") }}', "    fix:      Did you mean `area`?"),
     ("a\n{% include '/etc/passwd' %}", "docs/page.md:2  A page cannot include or import other files"),
@@ -46,7 +47,8 @@ def test_names_set_on_the_page_are_its_own(tmp_path: Path) -> None:
     assert problems_for(tmp_path, "{% set x = 2 %}{{ x }}{% for i in [1, 2] %}{{ i }}{% endfor %}") == []
 
 
-@pytest.mark.parametrize("expression", ["'x' * 10**9", "[1] * 10**9", "10**9 * 'x'", "10**1000000", "range(10**9)|list"])
+@pytest.mark.parametrize("expression",
+                         ["'x' * 10**9", "[1] * 10**9", "10**9 * 'x'", "10**1000000", "range(10**9)|list"])
 def test_the_sandbox_refuses_to_make_something_huge(expression: str) -> None:
     sandbox = PageSandbox()
     sandbox.filters = {"list": list}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import copy_project, MINIMAL_DATA
+from conftest import MINIMAL_DATA, copy_project
 from handbook.errors import Severity, did_you_mean
 from handbook.validate import check
 
@@ -95,7 +95,7 @@ def test_statement_ids_must_be_unique_across_frameworks(tmp_path: Path) -> None:
         "id: ofsted-ingredients", "id: ofsted-ingredients-copy")
     (data / "frameworks" / "copy.yaml").write_text(extra)
     _, problems = check(data, base=data.parent)
-    assert any("The statement id `I1` is used twice" == p.title for p in problems.errors)
+    assert any(p.title == "The statement id `I1` is used twice" for p in problems.errors)
 
 
 def test_a_new_framework_file_needs_no_code_change(tmp_path: Path) -> None:

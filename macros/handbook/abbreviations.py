@@ -15,8 +15,8 @@ Use it in place of `abbr` in `markdown_extensions`: `handbook.abbreviations`.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
 from typing import Any
+from xml.etree import ElementTree
 
 from markdown import Markdown
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
@@ -49,14 +49,14 @@ def find(text: str, abbrs: dict[str, str], lengths: list[int]) -> list[tuple[int
 class LinearAbbrTreeprocessor(AbbrTreeprocessor):
     """Wraps each known abbreviation in text (not in code) in `<abbr title="meaning">`."""
 
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: ElementTree.Element) -> None:
         self._abbrs = {key: title for key, title in self.abbrs.items() if title}
         if not self._abbrs:
             return
         self._lengths = sorted({len(key) for key in self._abbrs}, reverse=True)
         self._wrap(root)
 
-    def _split(self, text: str) -> tuple[str, list[etree.Element]]:
+    def _split(self, text: str) -> tuple[str, list[ElementTree.Element]]:
         """The text before the first abbreviation, and an <abbr> element (with its tail) for each."""
         matches = find(text, self._abbrs, self._lengths)
         if not matches:
@@ -67,7 +67,7 @@ class LinearAbbrTreeprocessor(AbbrTreeprocessor):
             elements.append(self.create_element(self._abbrs[text[start:end]], text[start:end], text[end:following]))
         return text[:matches[0][0]], elements
 
-    def _wrap(self, element: etree.Element) -> None:
+    def _wrap(self, element: ElementTree.Element) -> None:
         # Children from last to first, so inserting after one leaves the places of those before it.
         for index in reversed(range(len(element))):
             child = element[index]
@@ -81,6 +81,8 @@ class LinearAbbrTreeprocessor(AbbrTreeprocessor):
 
 
 class LinearAbbrExtension(AbbrExtension):
+    abbrs: dict[str, str]  # made by AbbrExtension.__init__ (its type stubs leave it out)
+
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
         super().extendMarkdown(md)
         md.treeprocessors.register(LinearAbbrTreeprocessor(md, self.abbrs), "abbr", 7)

@@ -29,6 +29,13 @@ class Area:
     sections: tuple[str, ...] = ()
     optional: bool = False  # a missing file means "none yet" rather than a mistake
 
+    @property
+    def own_page(self) -> str:
+        """The area's page, for the areas that have one (asking of any other is a mistake in the code)."""
+        if self.page is None:
+            raise ValueError(f"the {self.id} area has no page of its own")
+        return self.page
+
 
 AREAS: tuple[Area, ...] = (
     Area("authority", "About this handbook", "authority.yaml", schema.AuthorityFile, "index.md",

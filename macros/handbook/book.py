@@ -9,11 +9,12 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from . import reviews, schema
+from . import schema
 from .areas import AREAS
 from .errors import Problem
 from .index import Index
 from .loader import LoadedFile
+from .reviews import ReviewStatus
 
 AreaModel = TypeVar("AreaModel", bound=BaseModel)
 _AREA_OF_MODEL: dict[type[BaseModel], str] = {area.model: area.id for area in AREAS}
@@ -31,9 +32,9 @@ class Handbook:
     index: Index
     warnings: list[Problem] = field(default_factory=list)
     framework_files: dict[str, str] = field(default_factory=dict)  # framework id -> data file
-    reviews: list[reviews.ReviewStatus] = field(default_factory=list)
+    reviews: list[ReviewStatus] = field(default_factory=list)
     today: datetime.date = field(default_factory=datetime.date.today)
-    _reviews_by_place: dict[tuple[str, str | None], reviews.ReviewStatus] | None = field(
+    _reviews_by_place: dict[tuple[str, str | None], ReviewStatus] | None = field(
         default=None, init=False, repr=False, compare=False)
 
     def area(self, model: type[AreaModel]) -> AreaModel:
@@ -43,7 +44,7 @@ class Handbook:
             raise TypeError(f"the {_AREA_OF_MODEL[model]} area holds {type(data).__name__}, not {model.__name__}")
         return data
 
-    def review_of(self, page: str, anchor: str | None) -> reviews.ReviewStatus | None:
+    def review_of(self, page: str, anchor: str | None) -> ReviewStatus | None:
         """The review status of an area (anchor None) or of one item reviewed on its own."""
         if self._reviews_by_place is None:  # built once: the renderers ask once per item
             self._reviews_by_place = {}

@@ -14,6 +14,7 @@ from .errors import format_report, plural
 from .github import report as github_report
 from .github import running_in_github_actions
 from .output import OutputError, describe, publish, site_folder
+from .reviews import ReviewStatus
 from .site import data_dir_for
 from .validate import check
 
@@ -78,7 +79,7 @@ def _mkdocs_build(project: Path, config: Path, site_dir: Path) -> int:
     import click
     from mkdocs.__main__ import cli
 
-    previous_dir, previous_checked = os.getcwd(), os.environ.get(CHECKED_ENV)
+    previous_dir, previous_checked = Path.cwd(), os.environ.get(CHECKED_ENV)
     os.chdir(project)
     os.environ[CHECKED_ENV] = "1"
     try:
@@ -179,7 +180,7 @@ def run_reviews(project: Path, by_owner: Path | None) -> int:
         print(f"{day(status.next_due):>18}  {state:<22} {status.owner}: {status.title}")
     if by_owner is not None:
         by_owner.mkdir(parents=True, exist_ok=True)
-        owners: dict[str, list] = {}
+        owners: dict[str, list[ReviewStatus]] = {}
         for status in statuses:
             if status.overdue:
                 owners.setdefault(status.owner, []).append(status)

@@ -50,7 +50,7 @@ class DiffError(Exception):
 
 
 def _git(project: Path, *args: str) -> bytes:
-    result = subprocess.run(["git", *args], cwd=project, capture_output=True)
+    result = subprocess.run(["git", *args], cwd=project, capture_output=True, check=False)
     if result.returncode:
         raise DiffError(result.stderr.decode(errors="replace").strip() or f"git {' '.join(args)} failed")
     return result.stdout
@@ -128,10 +128,8 @@ def _dump_value(value: Any) -> Any:
 def compare(before: dict[Key, Entry], after: dict[Key, Entry]) -> Changes:
     added = [(key, after[key]) for key in after if key not in before]
     removed = [(key, before[key]) for key in before if key not in after]
-    changed = []
-    for key in after:
-        if key in before and before[key].data != after[key].data:
-            changed.append((key, after[key], field_changes(before[key].data, after[key].data)))
+    changed = [(key, entry, field_changes(before[key].data, entry.data))
+               for key, entry in after.items() if key in before and before[key].data != entry.data]
     return Changes(added, removed, changed)
 
 
@@ -164,9 +162,9 @@ def field_changes(before: Any, after: Any, path: str = "") -> list[str]:
         result = []
         for key in list(before) + [k for k in after if k not in before]:
             here = f"{path} › {key}" if path else str(key)
-            if key not in after or after[key] is None and before.get(key) is not None:
+            if key not in after or (after[key] is None and before.get(key) is not None):
                 result.append(f"{here} removed (was {_show(before[key])})")
-            elif key not in before or before[key] is None and after.get(key) is not None:
+            elif key not in before or (before[key] is None and after.get(key) is not None):
                 result.append(f"{here} added: {_show(after[key])}")
             else:
                 result += field_changes(before[key], after[key], here)
@@ -178,9 +176,9 @@ def field_changes(before: Any, after: Any, path: str = "") -> list[str]:
         new = {_label(v, i): v for i, v in enumerate(after)}
         result = [f"{path} › {label}: added" for label in new if label not in old]
         result += [f"{path} › {label}: removed" for label in old if label not in new]
-        for label in new:
+        for label, entry in new.items():
             if label in old:
-                result += field_changes(old[label], new[label], f"{path} › {label}")
+                result += field_changes(old[label], entry, f"{path} › {label}")
         if not result and list(old) != list(new):
             result.append(f"{path}: reordered")
         return result
@@ -207,7 +205,7 @@ def report(changes: Changes, before_name: str, after_name: str) -> str:
             lines.append("")
     if changes.changed:
         lines += ["**Changed**", ""]
-        for (kind, item_id), entry, fields in sorted(changes.changed, key=lambda c: c[0]):
+        for (kind, item_id), _entry, fields in sorted(changes.changed, key=lambda c: c[0]):
             for field in fields or ["changed"]:
                 lines.append(f"- {kind} `{item_id}`: {field}")
         lines.append("")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 # Characters that start a new line in a terminal, a log or an editor's problem list. Text from the
 # data (an id, a quoted value) goes into messages; with a line break in it, what follows would
@@ -26,7 +26,7 @@ def one_line(text: str) -> str:
     return text if text.isprintable() else text.translate(_LINE_BREAKS).translate(_CONTROLS)
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 

@@ -93,7 +93,7 @@ def slug(text: str) -> str:
 class Detail:
     """One pydantic error, with what the explanations need to know about where it is."""
 
-    type: str
+    code: str  # pydantic's error type, e.g. "string_type"
     loc: Loc
     value: Any
     ctx: dict[str, Any]
@@ -118,13 +118,13 @@ class Detail:
 def explain(error: ErrorDetails, loaded: LoadedFile, model: type[BaseModel]) -> Problem:
     """Rewrite one pydantic error as a plain-English problem with its file and line."""
     loc: Loc = tuple(error["loc"])
-    detail = Detail(type=error["type"], loc=loc, value=error.get("input"), ctx=dict(error.get("ctx") or {}),
+    detail = Detail(code=error["type"], loc=loc, value=error.get("input"), ctx=dict(error.get("ctx") or {}),
                     msg=str(error["msg"]), place=place(loaded, loc), loaded=loaded, model=model)
-    if detail.value is None and detail.type.endswith("_type"):
+    if detail.value is None and detail.code.endswith("_type"):
         return _empty(detail)
-    explanation = EXPLANATIONS.get(detail.type)
+    explanation = EXPLANATIONS.get(detail.code)
     if explanation is None:
-        explanation = next((explain for prefix, explain in _BY_PREFIX if detail.type.startswith(prefix)), _fallback)
+        explanation = next((explain for prefix, explain in _BY_PREFIX if detail.code.startswith(prefix)), _fallback)
     return explanation(detail)
 
 
@@ -161,14 +161,14 @@ def _unknown_field(d: Detail) -> Problem:
 def _empty(d: Detail) -> Problem:
     position = d.place.line
     line_text = d.loaded.lines[position - 1] if position and position <= len(d.loaded.lines) else ""
-    if d.type == "list_type":
+    if d.code == "list_type":
         fix = f"Add entries under `{d.name}:`, each on its own line starting with `- `, or remove the line."
     elif "#" in line_text.split(":", 1)[-1]:
         fix = ("YAML reads # as the start of a comment, so the value was left out. Put it in quotes, "
                "e.g. colour: \"#1d70b8\".")
     else:
         fix = "Write the value after the colon, or remove the line if the field is optional."
-    return d.problem(f"`{d.name}` is empty", expected="a list" if d.type == "list_type" else "a value after the colon",
+    return d.problem(f"`{d.name}` is empty", expected="a list" if d.code == "list_type" else "a value after the colon",
                      fix=fix)
 
 
@@ -280,7 +280,7 @@ def _not_yes_or_no(d: Detail) -> Problem:
 
 
 def _out_of_range(d: Detail) -> Problem:
-    if isinstance(d.value, datetime.date) and d.type in ("greater_than_equal", "less_than_equal"):
+    if isinstance(d.value, datetime.date) and d.code in ("greater_than_equal", "less_than_equal"):
         return d.problem(f"`{d.name}` is not a likely date",
                          expected=f"a date between {schema.EARLIEST_DATE:%-d %B %Y} and {schema.LATEST_DATE:%-d %B %Y}",
                          fix="Check the year.")

@@ -49,7 +49,8 @@ def summary(errors: Sequence[Problem], warnings: Sequence[Problem]) -> str:
         return "### Handbook check\n\nThe handbook data is valid.\n"
     lines = ["### Handbook check", ""]
     if errors:
-        lines.append(f"**{len(errors)} problem{'s' if len(errors) != 1 else ''} to fix before the handbook can be built.**")
+        lines.append(f"**{len(errors)} problem{'s' if len(errors) != 1 else ''} "
+                     "to fix before the handbook can be built.**")
     if warnings:
         lines.append(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}.")
     lines += ["", "| | File and line | Problem | What to do |", "| --- | --- | --- | --- |"]

@@ -100,7 +100,7 @@ class Index:
 
 
 def _name_of(obj: BaseModel) -> str:
-    return str(getattr(obj, "name", None) or getattr(obj, "role", None) or getattr(obj, "id"))
+    return str(getattr(obj, "name", None) or getattr(obj, "role", None) or getattr(obj, "id", ""))
 
 
 def build_index(
@@ -119,7 +119,7 @@ def build_index(
     index = Index()
     problems: list[Problem] = []
 
-    for area, data, loaded in areas:
+    for area, _data, loaded in areas:
         for obj, loc in walked[area.id]:
             # Only models with a kind are items (asked first: asking a model without an id for
             # one is slow, as pydantic raises and catches an error for each)
@@ -128,8 +128,8 @@ def build_index(
                 continue
             record = ItemRecord(
                 id=item_id,
-                kind=type(obj).kind,
-                kind_label=type(obj).kind_label,
+                kind=getattr(type(obj), "kind"),  # noqa: B009 - a ClassVar some models declare
+                kind_label=getattr(type(obj), "kind_label"),  # noqa: B009
                 name=_name_of(obj),
                 area=area,
                 file=loaded.path,
@@ -144,13 +144,14 @@ def build_index(
 
     for framework, loaded in frameworks:
         for i, statement in enumerate(framework.statements):
-            record = StatementRecord(statement, framework, loaded.path, loaded.line_of(("statements", i, "id")))
+            statement_record = StatementRecord(statement, framework, loaded.path,
+                                               loaded.line_of(("statements", i, "id")))
             if statement.id in index.statements:
                 first = index.statements[statement.id]
                 problems.append(
                     Problem(
-                        file=record.file,
-                        line=record.line,
+                        file=statement_record.file,
+                        line=statement_record.line,
                         title=f"The statement id `{statement.id}` is used twice",
                         where=f"statements › {statement.id}",
                         found=f"`{statement.id}` is already a statement in {first.file} (line {first.line})",
@@ -160,12 +161,12 @@ def build_index(
                     )
                 )
                 continue
-            index.statements[statement.id] = record
+            index.statements[statement.id] = statement_record
 
     # Links from every model object (not only id'd ones) are attributed to the nearest item
     # above them, e.g. a decision's outcome belongs to its stage.
     linked: set[tuple[str, str, int]] = set()  # (target, kind, source) already listed: lists stay unique
-    for area, data, loaded in areas:
+    for area, _data, _loaded in areas:
         found = held.setdefault(area.id, []) if held is not None else []
         owner: list[tuple[Loc, ItemRecord]] = []
         for obj, loc in walked[area.id]:
@@ -175,9 +176,9 @@ def build_index(
             while owner and loc[: len(owner[-1][0])] != owner[-1][0]:
                 owner.pop()
             if is_item:
-                record = index.items.get(getattr(obj, "id", None))
-                if record is not None and record.obj is obj:
-                    owner.append((loc, record))
+                held_by = index.items.get(getattr(obj, "id", ""))
+                if held_by is not None and held_by.obj is obj:
+                    owner.append((loc, held_by))
             if not refers:
                 continue
             refs = list(references(obj, loc))

@@ -22,8 +22,9 @@ from .validate import check
 STARTER = Path(__file__).parent / "starter"
 SAMPLE_FIXTURE = Path("tests") / "fixtures" / "sample-authority" / "data"
 COPIED_FILES = ("mkdocs.yml", "pyproject.toml", "requirements.lock", "package.json", "package-lock.json",
-                "Makefile", "LICENSE", ".gitignore")
-COPIED_FOLDERS = (".ci", ".github", ".vscode", "docs", "overrides", "macros", "schema", "tests")
+                "Makefile", "LICENSE", ".gitignore", "CONTRIBUTING.md")
+COPIED_FOLDERS = (".ci", ".github", ".vscode", "docs", "overrides", "macros", "schema", "tests", "benchmarks",
+                  "engines")
 IGNORED = shutil.ignore_patterns("__pycache__", "*.egg-info", ".pytest_cache", "*.pyc")
 # Generic words that end a council's name but not its short name.
 NAME_ENDINGS = (" Metropolitan Borough Council", " Metropolitan District Council", " Borough Council",
@@ -47,8 +48,7 @@ def short_name_for(name: str) -> str:
     """`Testford Borough Council` -> `Testford`; `London Borough of Testford` -> `Testford`."""
     short = name.strip()
     for start in NAME_STARTS:
-        if short.startswith(start):
-            short = short[len(start):]
+        short = short.removeprefix(start)
     for ending in NAME_ENDINGS:
         if short.endswith(ending):
             return short[: -len(ending)].strip()
@@ -134,6 +134,6 @@ def create(generator: Path, target: Path, name: str, short_name: str | None = No
     readme = (STARTER / "README.md").read_text(encoding="utf-8")
     (target / "README.md").write_text(readme.replace("__NAME__", name).replace("__SHORT__", short), encoding="utf-8")
 
-    handbook, problems = check(data, base=target)
+    _handbook, problems = check(data, base=target)
     prompts = sum(int(p.title.split()[0]) for p in problems.warnings if "prompt" in p.title)
     return Created(target, len(problems.errors), len(problems.warnings), prompts)

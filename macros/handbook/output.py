@@ -65,13 +65,13 @@ class _LenientLoader(yaml.SafeLoader):
     """Reads mkdocs.yml for its folder settings, whatever other tags it uses (!ENV, !!python/name)."""
 
 
-_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_LenientLoader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
 
 
 def _config(config: Path) -> dict[str, Any]:
     """mkdocs.yml as a mapping; empty when it cannot be read (MkDocs itself then reports why)."""
     try:
-        loaded = yaml.load(config.read_text(encoding="utf-8"), Loader=_LenientLoader)  # noqa: S506
+        loaded = yaml.load(config.read_text(encoding="utf-8"), Loader=_LenientLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
     return loaded if isinstance(loaded, dict) else {}
@@ -120,7 +120,8 @@ def site_folder(project: Path, config: Path, given: Path | None, data_dir: Path)
         if folder.is_relative_to(site):
             raise OutputError(
                 f"will not build into {site} ({named}): it {'is' if folder == site else 'holds'} "
-                f"the project folder ({folder}), and publishing the site replaces the whole folder. Choose a folder such as {project / 'site'}."
+                f"the project folder ({folder}), and publishing the site replaces the whole folder. "
+                f"Choose a folder such as {project / 'site'}."
             )
     sources: dict[Path, str] = {(project / name).resolve(): name for name in SOURCE_FOLDERS}
     docs_dir = _folder_setting(settings, "docs_dir", config)

@@ -9,21 +9,24 @@ Text pasted from a word processor or a web page often holds characters that look
 ones but are not: a no-break space, an en dash, a full-width digit, or an invisible zero-width
 space in the middle of a number. The scans read a plain copy of such a text (each of those made
 the ASCII character it looks like, the invisible ones taken out) and report the line, column and
-characters of the original.
+characters of the original (see plaintext.py). The authority's case-record id pattern is checked
+and compiled in caseid.py.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
-import unicodedata
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
+from .caseid import CaseIdPattern as CaseIdPattern
+from .caseid import compile_case_id as compile_case_id
 from .errors import Problem
 from .loader import LoadedFile
+from .plaintext import Plain, comparable, plain, plain_character, shown, without_invisible
+
+# The scan calls its plain copy `plain`; the tests reach the plain copy's functions by these names.
+_plain, _plain_character = plain, plain_character
 
 # Each pattern is a bare digit and then what must follow it (checking what came before the digit
 # only after it: a look-behind or alternation first stops Python's regex engine skipping quickly
@@ -105,197 +108,11 @@ def nhs_number_is_valid(digits: str) -> bool:
     """The NHS number check digit: modulus 11 over the first nine digits, weighted 10 down to 2."""
     if len(digits) != 10 or not digits.isdigit():
         return False
-    total = sum(int(d) * weight for d, weight in zip(digits[:9], range(10, 1, -1)))
+    total = sum(int(d) * weight for d, weight in zip(digits[:9], range(10, 1, -1), strict=True))
     check = 11 - total % 11
     if check == 11:
         check = 0
     return check != 10 and check == int(digits[9])
-
-
-# --- the plain copy -------------------------------------------------------------------------------
-
-# Marks, for a moment, an invisible character to take out (DEL: the loader refuses one in a file).
-_REMOVED = "\x7f"
-_REMOVED_BYTE = _REMOVED.encode("ascii")
-_NO_PLAIN_FORM = "\x1a"  # SUBSTITUTE: any other character; matches none of the scans' patterns
-
-
-def _plain_character(char: str) -> str:
-    """The ASCII character `char` is read as, `_REMOVED` if it is invisible, else `_NO_PLAIN_FORM`."""
-    category = unicodedata.category(char)
-    if category == "Cf":  # zero-width spaces and joiners, the word joiner, soft hyphen, byte-order mark
-        return _REMOVED
-    if category == "Zs":  # no-break, thin, en, em, ideographic and other spaces
-        return " "
-    if category in ("Zl", "Zp") or char == "\x85":
-        return "\n"
-    if category == "Pd" or char == "\u2212":  # hyphens and dashes of every kind, the minus sign
-        return "-"
-    if category == "Nd":  # full-width, Arabic-Indic, Devanagari and other decimal digits
-        return str(unicodedata.decimal(char))
-    folded = unicodedata.normalize("NFKC", char)  # full-width letters and stops, the Kelvin sign
-    if len(folded) == 1 and folded.isascii() and not folded.isdigit():  # ² is not a digit of a number
-        return folded
-    if char in "\u2018\u2019":  # O’Brien
-        return "'"
-    letters = unicodedata.normalize("NFKD", char)  # é, ñ, ŵ: the letter, without its accent
-    if letters[0].isascii() and letters[0].isalpha() and all(unicodedata.combining(c) for c in letters[1:]):
-        return letters[0]
-    return _NO_PLAIN_FORM
-
-
-class _PlainCharacters(dict[int, str]):
-    """`_plain_character` for each code point, worked out the first time it is met."""
-
-    def __missing__(self, code: int) -> str:
-        self[code] = plain = _plain_character(chr(code))
-        return plain
-
-
-_PLAIN_CHARACTERS = _PlainCharacters()
-
-
-def _plain_run(error: UnicodeError) -> tuple[str, int]:
-    """The plain form of a run of non-ASCII characters, for `str.encode("ascii", _PLAIN_ERRORS)`.
-
-    The ASCII encoder skips over ASCII text in C and calls this only at each run of other
-    characters: many times faster than any pass over the text in Python or a regular expression.
-    """
-    if not isinstance(error, UnicodeEncodeError):
-        raise error
-    return error.object[error.start:error.end].translate(_PLAIN_CHARACTERS), error.end
-
-
-_PLAIN_ERRORS = "handbook.privacy.plain"
-codecs.register_error(_PLAIN_ERRORS, _plain_run)
-
-
-@dataclass(frozen=True)
-class _Plain:
-    """The text the scans read, and how to find each of its characters in the original."""
-
-    text: str  # ASCII
-    removed: list[int]  # for each invisible character taken out, where the text after it is in `text`
-
-    def original(self, offset: int) -> int:
-        """Where the character at `offset` in the plain text is in the original."""
-        return offset + bisect_right(self.removed, offset) if self.removed else offset
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """The original of `text[start:end]` (not counting invisible characters just after it)."""
-        if not self.removed:
-            return start, end
-        first = self.original(start)
-        return first, (self.original(end - 1) + 1 if end > start else first)
-
-
-def _plain(text: str) -> _Plain:
-    if text.isascii():  # nearly every file: nothing to do
-        return _Plain(text, [])
-    encoded = text.encode("ascii", _PLAIN_ERRORS)  # one character for each, so offsets stay put...
-    removed: list[int] = []
-    at = encoded.find(_REMOVED_BYTE)
-    while at != -1:  # ...until the invisible ones are taken out
-        removed.append(at - len(removed))
-        at = encoded.find(_REMOVED_BYTE, at + 1)
-    if removed:
-        encoded = encoded.replace(_REMOVED_BYTE, b"")
-    return _Plain(encoded.decode("ascii"), removed)
-
-
-def _comparable(text: str) -> str:
-    """`text` as an allow-list entry is compared: plain, one space between words, any case."""
-    return " ".join(_plain(text).text.split()).casefold()
-
-
-def _without_invisible(text: str) -> str:
-    return text if text.isascii() else "".join(c for c in text if unicodedata.category(c) != "Cf")
-
-
-def _shown(text: str) -> str:
-    """`text` for a message: one space between words, and each invisible character named."""
-    text = " ".join(text.split())
-    if text.isascii():
-        return text
-    return "".join(f"[U+{ord(c):04X} {unicodedata.name(c, 'format character').lower()}]"
-                   if unicodedata.category(c) == "Cf" else c for c in text)
-
-
-# --- the authority's case-record id pattern ---------------------------------------------------------
-
-_EXAMPLE = "NM-[0-9]{6}"
-_WRITE_THE_ID = f"write just the id's own characters, e.g. {_EXAMPLE}"
-# A pattern that can match no characters at all would report "a case-record id" everywhere.
-_EMPTY_PROBES = ("", "a", "NM-123456 the child\n")
-# Nor can a pattern that matches plain words, such as (\w+\s?)+$, be an id.
-_ORDINARY_WORDS = "The child and family are seen at home"
-# What RE2 refuses that Python's `re` would run, by how RE2's message ends.
-_UNSUPPORTED = (
-    ("(?=", "a look-ahead"), ("(?!", "a look-ahead"), ("(?<", "a look-behind"),
-    ("(?P", "a back-reference"), ("(?>", "an atomic group"), ("(?x", "verbose mode"), ("(?#", "a comment"),
-)
-
-
-@dataclass(frozen=True)
-class CaseIdPattern:
-    """The authority's case-record id pattern, compiled by RE2.
-
-    RE2 takes time in proportion to the text whatever the pattern: Python's `re` can take hours
-    over one line with a pattern such as (\\w+\\s?)+$, and the pattern is the authority's to write.
-    """
-
-    source: str
-    regexp: Any  # an RE2 pattern: google-re2 has no type hints
-
-    def spans(self, text: str | bytes) -> Iterator[tuple[int, int]]:
-        for match in self.regexp.finditer(text):
-            start, end = match.span()
-            if end > start:
-                yield start, end
-
-
-def _unsupported(error: Exception) -> str:
-    message = error.args[0] if error.args else ""
-    message = message.decode("utf-8", "replace") if isinstance(message, bytes) else str(message)
-    kind, _, part = message.rpartition(": ")
-    if kind == "invalid repetition size":
-        return f"it repeats something more than 1,000 times (“{part}”); {_WRITE_THE_ID}"
-    if "too large" in message or "too big" in message:
-        return f"it is too large to check quickly; {_WRITE_THE_ID}"
-    what = next((name for start, name in _UNSUPPORTED if part.startswith(start)), None)
-    if what is None and re.fullmatch(r"\\[1-9]", part):
-        what = "a back-reference"
-    if what is None and len(part) == 2 and part.endswith("+"):
-        what = "a possessive repeat"
-    described = f"{what} (“{part}”)" if what else f"“{part or message}”"
-    return (f"it uses {described}, which the check does not support (it runs only patterns that stay quick on "
-            f"any text); {_WRITE_THE_ID}")
-
-
-def compile_case_id(pattern: str) -> CaseIdPattern:
-    """`pattern` ready to scan with; a ValueError says, in plain words, why it cannot be used."""
-    try:
-        re.compile(pattern)  # its messages say where a mistake is; the authority writes Python's syntax
-    except re.error as error:
-        raise ValueError(f"it is not a valid regular expression ({error})") from None
-    import re2  # type: ignore[import-untyped]  # loaded only when an authority sets a pattern
-
-    options = re2.Options()
-    options.log_errors = False  # the reason goes in the message instead of RE2's own log line
-    try:
-        regexp = re2.compile(pattern, options)
-    except re2.error as error:
-        raise ValueError(_unsupported(error)) from None
-    for probe in _EMPTY_PROBES:
-        if any(match.start() == match.end() for match in regexp.finditer(probe)):
-            raise ValueError(f"it matches empty text, so it would find a case-record id everywhere; {_WRITE_THE_ID}")
-    words = regexp.search(_ORDINARY_WORDS)
-    if words is not None:
-        shown = f"all of “{_ORDINARY_WORDS}”" if words.group(0) == _ORDINARY_WORDS else \
-            f"“{words.group(0)}” in “{_ORDINARY_WORDS}”"
-        raise ValueError(f"it matches ordinary words ({shown}), so it would find a case-record id in almost every "
-                         f"sentence; {_WRITE_THE_ID}")
-    return CaseIdPattern(pattern, regexp)
 
 
 # --- the scans --------------------------------------------------------------------------------------
@@ -320,7 +137,7 @@ def _birth_context(text: str, start: int, month_and_year_only: bool) -> int | No
     return None if context is None else start - len(before) + context.start()
 
 
-def _case_ids(text: str, plain: _Plain, case_id: CaseIdPattern) -> Iterator[tuple[Finding, int]]:
+def _case_ids(text: str, plain: Plain, case_id: CaseIdPattern) -> Iterator[tuple[Finding, int]]:
     # RE2 reads bytes: the plain text's are its characters, so no offsets need converting.
     spans = [plain.span(start, end) for start, end in case_id.spans(plain.text.encode("ascii"))]
     if plain.text is not text and not case_id.source.isascii():
@@ -329,7 +146,7 @@ def _case_ids(text: str, plain: _Plain, case_id: CaseIdPattern) -> Iterator[tupl
         spans += [span for span in case_id.spans(text) if span[0] not in seen]
     for start, end in spans:
         found = text[start:end]
-        yield Finding("a case-record id", found, _without_invisible(found)), start
+        yield Finding("a case-record id", found, without_invisible(found)), start
 
 
 def findings_in(text: str, case_id: CaseIdPattern | None = None) -> Iterator[tuple[Finding, int]]:
@@ -344,7 +161,7 @@ def findings_in(text: str, case_id: CaseIdPattern | None = None) -> Iterator[tup
     def finding(kind: str, start: int, end: int, key_start: int | None = None) -> tuple[Finding, int]:
         first, last = plain.span(start, end)
         key_first = first if key_start is None else plain.original(key_start)
-        return Finding(kind, text[first:last], _without_invisible(text[key_first:last])), first
+        return Finding(kind, text[first:last], without_invisible(text[key_first:last])), first
 
     if case_id is not None:
         yield from _case_ids(text, plain, case_id)
@@ -388,11 +205,11 @@ def scan(files: Iterable[LoadedFile], case_id_pattern: str | None, allowed: Iter
     handbook, and gives each finding its exact line and column.
     """
     case_id = compile_case_id(case_id_pattern) if case_id_pattern else None  # checked with the schema
-    allow = [_comparable(a) for a in allowed]
+    allow = [comparable(a) for a in allowed]
     for loaded in files:
         text = loaded.text
         for finding, offset in findings_in(text, case_id):
-            key = _comparable(finding.key)
+            key = comparable(finding.key)
             if any(key in entry for entry in allow):
                 continue
             line = text.count("\n", 0, offset) + 1
@@ -402,7 +219,7 @@ def scan(files: Iterable[LoadedFile], case_id_pattern: str | None, allowed: Iter
                 line=line,
                 column=column,
                 title=f"This looks like {finding.kind}",
-                found=f"“{_shown(finding.text)}”",
+                found=f"“{shown(finding.text)}”",
                 expected="no personal details of a child, family or member of staff: the handbook "
                 "describes practice, never a case",
                 fix="Remove it. If it is not personal data (for example, a made-up example), add "

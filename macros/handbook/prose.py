@@ -16,12 +16,14 @@ visible to the check as one at the start of a line.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
+from xml.etree import ElementTree
 
 import markdown
+from markdown.util import Registry
 
 # Python-Markdown's processors for everything the text format leaves out: indented code,
 # headings, rules, link definitions, code spans, email addresses, hard line breaks, HTML and
@@ -40,7 +42,8 @@ _INLINE_TAGS = ("strong", "em", "a", "img", "br")
 
 def restricted_parser() -> markdown.Markdown:
     md = markdown.Markdown()
-    registries = {"preprocessors": md.preprocessors, "blockprocessors": md.parser.blockprocessors,
+    registries: dict[str, Registry[Any]] = {
+                  "preprocessors": md.preprocessors, "blockprocessors": md.parser.blockprocessors,
                   "inlinePatterns": md.inlinePatterns, "treeprocessors": md.treeprocessors}
     for registry, names in DROPPED.items():
         for name in names:
@@ -48,7 +51,10 @@ def restricted_parser() -> markdown.Markdown:
     return md
 
 
-_PARSER = restricted_parser()
+@cache
+def _parser() -> markdown.Markdown:
+    """One parser, made once and reused (reset before each text): making one costs 1-2 ms."""
+    return restricted_parser()
 
 
 # Deeper than this, lists and quotes are refused: no handbook needs them, and Python-Markdown
@@ -61,32 +67,33 @@ class ProseError(ValueError):
 
 
 @lru_cache(maxsize=8192)  # the same text is checked, then written for its page and the print page
-def parse(text: str) -> etree.Element:
+def parse(text: str) -> ElementTree.Element:
     """The text's tree: a <div> of <p>, <ul>/<ol>/<li>, <blockquote>, <strong>, <em>, <a>, <img>.
 
     Raises ProseError for lists or quotes nested more than MAX_NESTING deep.
     """
-    global _PARSER
-    md = _PARSER
+    md = _parser()
     md.reset()
     try:
         lines = _defuse_destinations(_defuse_brackets(text)).split("\n")
         for preprocessor in md.preprocessors:
             lines = preprocessor.run(lines)
-        root = md.parser.parseDocument(lines).getroot()
+        parsed = md.parser.parseDocument(lines).getroot()
+        assert parsed is not None, "Python-Markdown always makes a root element"  # for the type checker
+        root = parsed
         for treeprocessor in md.treeprocessors:
             replaced = treeprocessor.run(root)
             if replaced is not None:
                 root = replaced
     except RecursionError:
-        _PARSER = restricted_parser()  # the parser's state is left half-way through a list
+        _parser.cache_clear()  # its state is left half-way through a list: the next text gets a new one
         raise ProseError(f"lists or quotes are nested more than {MAX_NESTING} deep") from None
     if _nesting(root) > MAX_NESTING:
         raise ProseError(f"lists or quotes are nested more than {MAX_NESTING} deep")
     return root
 
 
-def _nesting(root: etree.Element) -> int:
+def _nesting(root: ElementTree.Element) -> int:
     deepest, stack = 0, [(root, 0)]
     while stack:
         element, depth = stack.pop()
@@ -241,10 +248,10 @@ class _Writer:
     def __init__(self, rewrite: LinkRewriter):
         self.rewrite = rewrite
 
-    def blocks(self, parent: etree.Element) -> list[str]:
+    def blocks(self, parent: ElementTree.Element) -> list[str]:
         """Each block of `parent` as Markdown (blocks are separated by blank lines)."""
         out: list[str] = []
-        run: list[etree.Element] = []  # inline content directly in a list item
+        run: list[ElementTree.Element] = []  # inline content directly in a list item
         text = (parent.text or "") if parent.tag == "li" else ""
         for child in parent:
             if child.tag in _INLINE_TAGS:
@@ -260,7 +267,7 @@ class _Writer:
             out.append(self.paragraph(text, run))
         return [block for block in out if block]
 
-    def block(self, element: etree.Element) -> str:
+    def block(self, element: ElementTree.Element) -> str:
         if element.tag == "p":
             return self.paragraph(element.text or "", list(element))
         if element.tag in _LIST_TAGS:
@@ -270,11 +277,11 @@ class _Writer:
             return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
         return _guard_start(escape("".join(element.itertext())).strip())  # not produced by the parser
 
-    def paragraph(self, text: str, children: list[etree.Element]) -> str:
+    def paragraph(self, text: str, children: list[ElementTree.Element]) -> str:
         line = (escape(text) + "".join(self.inline(child) + escape(child.tail or "") for child in children)).strip()
         return _guard_start(line)
 
-    def inline(self, element: etree.Element) -> str:
+    def inline(self, element: ElementTree.Element) -> str:
         inner = escape(element.text or "") + "".join(self.inline(c) + escape(c.tail or "") for c in element)
         if element.tag == "strong":
             return f"**{inner}**"
@@ -288,7 +295,7 @@ class _Writer:
             return escape(f"![{element.get('alt', '')}]({element.get('src', '')})")
         return inner
 
-    def listing(self, element: etree.Element) -> str:
+    def listing(self, element: ElementTree.Element) -> str:
         items = [child for child in element if child.tag == "li"]
         loose = any(grandchild.tag == "p" for item in items for grandchild in item)
         marker = "- " if element.tag == "ul" else "1. "

@@ -67,7 +67,8 @@ def check_references(held: list[Reference], loaded: LoadedFile, index: Index,
             f"Unknown {label} `{ref.target}`",
             found=found,
             expected=f"the id of {a(label)}: {describe_choices(choices)}",
-            fix=f"Did you mean `{suggestion}`?" if suggestion else f"Use one of the ids above, or add the {label} first.")
+            fix=f"Did you mean `{suggestion}`?" if suggestion
+            else f"Use one of the ids above, or add the {label} first.")
 
 
 def check_reserved_ids(index: Index) -> Iterable[Problem]:

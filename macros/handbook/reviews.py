@@ -13,8 +13,12 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from pydantic import BaseModel
+
 from .areas import AREAS
 from .errors import Problem, Severity
+from .index import Index
+from .loader import LoadedFile
 
 TODAY_ENV = "HANDBOOK_TODAY"
 MONTHS = {"3 months": 3, "6 months": 6, "12 months": 12, "24 months": 24}
@@ -71,7 +75,8 @@ class ReviewStatus:
         }
 
 
-def review_statuses(areas: dict, files: dict, index, on: datetime.date) -> list[ReviewStatus]:  # noqa: ANN001
+def review_statuses(areas: dict[str, BaseModel], files: dict[str, LoadedFile], index: Index,
+                    on: datetime.date) -> list[ReviewStatus]:
     """Every area and item that has a review, with its next due date as of `on`."""
     statuses: list[ReviewStatus] = []
     for area in AREAS:
@@ -112,7 +117,7 @@ def review_problems(statuses: Iterable[ReviewStatus], strict: bool) -> Iterable[
             )
 
 
-def missing_reviews(areas: dict, files: dict) -> Iterable[Problem]:  # noqa: ANN001
+def missing_reviews(areas: dict[str, BaseModel], files: dict[str, LoadedFile]) -> Iterable[Problem]:
     """Areas nobody owns: a warning, so a new handbook can add owners as it goes."""
     for area in AREAS:
         model = areas.get(area.id)

@@ -18,14 +18,16 @@ from .explain import place
 from .loader import LoadedFile
 
 FileModel = TypeVar("FileModel", bound=BaseModel)
-Rule = Callable[[Any, LoadedFile], Iterable[Problem]]
+Rule = Callable[[Any, LoadedFile], Iterable[Problem]]  # given the data of the file it is registered for
 RULES: dict[type[BaseModel], list[Rule]] = {}
 
 
 def rule(model: type[FileModel]) -> Callable[[Callable[[FileModel, LoadedFile], Iterable[Problem]]],
                                               Callable[[FileModel, LoadedFile], Iterable[Problem]]]:
     """Register a rule for files of `model`."""
-    def register(check: Callable[[FileModel, LoadedFile], Iterable[Problem]]) -> Callable[[FileModel, LoadedFile], Iterable[Problem]]:
+    def register(
+        check: Callable[[FileModel, LoadedFile], Iterable[Problem]],
+    ) -> Callable[[FileModel, LoadedFile], Iterable[Problem]]:
         RULES.setdefault(model, []).append(check)
         return check
     return register

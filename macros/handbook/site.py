@@ -160,21 +160,21 @@ def generated_assets(handbook: Handbook, site_url: str | None = None) -> dict[st
 def _git_dates(project: Path, folder: str) -> dict[str, datetime.date]:
     try:
         result = subprocess.run(["git", "log", "--format=%x00%cs", "--name-only", "--", folder], cwd=project,
-                                capture_output=True, text=True, timeout=30)
+                                capture_output=True, text=True, timeout=30, check=False)
     except (OSError, subprocess.SubprocessError):
         return {}
     if result.returncode:
         return {}
     prefix = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=project, capture_output=True,
-                            text=True).stdout.strip()
+                            text=True, check=False).stdout.strip()
     dates: dict[str, datetime.date] = {}
     for commit in result.stdout.split("\x00")[1:]:
         lines = commit.strip().splitlines()
         if not lines:
             continue
         date = datetime.date.fromisoformat(lines[0])
-        for name in lines[1:]:
-            name = name[len(prefix):] if prefix and name.startswith(prefix) else name
+        for listed in lines[1:]:
+            name = listed.removeprefix(prefix) if prefix else listed
             dates.setdefault(name, date)  # newest first: the first date seen is the last change
     return dates
 

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import TemplateSyntaxError, meta, nodes
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .errors import Problem, did_you_mean
 
@@ -82,19 +83,19 @@ def _problems_in(text: str, shown: str) -> Iterator[Problem]:
     allowed = {*PAGE_MACROS, *PAGE_VARIABLES}
     unknown = meta.find_undeclared_variables(tree) - allowed
     reported: set[str] = set()
-    for node in tree.find_all(nodes.Name):
-        if node.name in unknown and node.name not in reported:
-            reported.add(node.name)
-            suggestion = did_you_mean(node.name, PAGE_MACROS)
-            yield Problem(file=shown, line=node.lineno, title=f"The page uses `{node.name}`, which the handbook "
-                          "does not provide", found=f"`{node.name}`",
+    for name in tree.find_all(nodes.Name):
+        if name.name in unknown and name.name not in reported:
+            reported.add(name.name)
+            suggestion = did_you_mean(name.name, PAGE_MACROS)
+            yield Problem(file=shown, line=name.lineno, title=f"The page uses `{name.name}`, which the handbook "
+                          "does not provide", found=f"`{name.name}`",
                           expected="one of the handbook's macros: " + ", ".join(f"`{m}`" for m in PAGE_MACROS),
                           fix=f"Did you mean `{suggestion}`?" if suggestion else
                           "Remove it, or use one of the macros listed.")
     filters: set[str] = set()
-    for node in tree.find_all(nodes.Filter):
-        if node.name not in filters:
-            filters.add(node.name)
-            yield Problem(file=shown, line=node.lineno, title=f"The page uses the filter `|{node.name}`",
-                          found=f"`|{node.name}`", expected="the handbook's macros, which need no filters",
+    for used in tree.find_all(nodes.Filter):
+        if used.name not in filters:
+            filters.add(used.name)
+            yield Problem(file=shown, line=used.lineno, title=f"The page uses the filter `|{used.name}`",
+                          found=f"`|{used.name}`", expected="the handbook's macros, which need no filters",
                           fix="Remove the filter.")

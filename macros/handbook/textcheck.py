@@ -74,9 +74,9 @@ def check_text(area: Area, walked: list[tuple[BaseModel, Loc]], loaded: LoadedFi
                 yield from _check_one(text, text_loc, area, loaded, pages)
 
 
-def _problem(loaded: LoadedFile, loc: Loc, title: str, **details: str) -> Problem:
+def _problem(loaded: LoadedFile, loc: Loc, title: str, found: str = "", expected: str = "", fix: str = "") -> Problem:
     return Problem(file=loaded.path, line=loaded.line_of(loc), where=describe_loc(loaded.data, loc),
-                   title=title, **details)
+                   title=title, found=found, expected=expected, fix=fix)
 
 
 def _check_one(text: str, loc: Loc, area: Area, loaded: LoadedFile, pages: Pages | None) -> Iterable[Problem]:
@@ -140,7 +140,7 @@ def _link_problem(target: str, area: Area, pages: Pages | None) -> tuple[str, st
     else:
         page = posixpath.normpath(page)
     if page not in pages:
-        candidates = [p for p in pages]
+        candidates = list(pages)
         guess = did_you_mean(page if page.endswith(".md") else page.rstrip("/") + ".md", candidates)
         return (f"a link to “{target}”, but there is no page {page}", expected,
                 f"Did you mean {guess}?" if guess else "Link to one of the handbook's pages, such as journey.md.")

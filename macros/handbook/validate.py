@@ -88,7 +88,8 @@ def _check(data_dir: Path, base: Path | None, docs_dir: Path | None,
     valid_areas: list[tuple[Area, BaseModel, LoadedFile]] = []
     files: dict[str, LoadedFile] = {}
     # Files the handbook does not read (`journy.yaml`) are warned about: edits there would be lost.
-    problems.extend(read_folder(data_dir, display_path(data_dir, base), [a.file for a in AREAS] + [FRAMEWORKS_FOLDER])[1])
+    read = [a.file for a in AREAS] + [FRAMEWORKS_FOLDER]
+    problems.extend(read_folder(data_dir, display_path(data_dir, base), read)[1])
 
     for area in AREAS:
         path = data_dir / area.file

@@ -162,7 +162,7 @@ def references(model: BaseModel, loc: Loc) -> Iterator[Reference]:
         return
     for info in fields:
         value = getattr(model, info.name)
-        if value is None:
+        if value is None or info.ref is None:
             continue
         if info.ref_shape == "single":
             yield Reference(value, info.ref.kind, (*loc, info.key))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..book import Handbook
-from ..index import ItemRecord, StatementRecord
+from ..index import Index, ItemRecord, StatementRecord
 from ..links import line_url
 from .text import attribute, day, inline, prose
 
@@ -35,7 +35,7 @@ class Context:
         return f"{INTERACTIVE_START}{markdown}{INTERACTIVE_END}" if self.shared else markdown
 
     @property
-    def index(self):  # noqa: ANN201 - the Index type, kept short for renderers
+    def index(self) -> Index:
         return self.handbook.index
 
     @property

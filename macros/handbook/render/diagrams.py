@@ -12,10 +12,10 @@ from collections import defaultdict
 from .. import schema
 from .context import Context
 from .graph import Edge, Node, TreeNode, layered_layout, ranks_of, to_svg, tree_layout
+from .text import join_sentence
 
 # A line that would cross more rows than this becomes an "On to ..." box under its decision.
 LONGEST_LINE = 3
-from .text import join_sentence
 
 STAGE_SHAPES: dict[str, str] = {
     "entry": "stadium",
@@ -103,7 +103,7 @@ def journey_diagram(ctx: Context) -> str:
                     edges.append(Edge(node_id, outcome.to, css))
     # copies and connectors follow their decision in reading order, so they sit just below it
     nodes = _in_reading_order(nodes, data)
-    nodes, edges = _shorten_long_lines(ctx, nodes, edges, stages)
+    nodes, edges = _shorten_long_lines(nodes, edges, stages)
     width, height = layered_layout(nodes, edges)
     decisions = sum(len(s.decisions) for s in data.stages)
     description = (
@@ -115,7 +115,7 @@ def journey_diagram(ctx: Context) -> str:
     return f'<div class="hb-diagram-scroll">\n{svg}\n</div>'
 
 
-def _shorten_long_lines(ctx: Context, nodes: list[Node], edges: list[Edge],
+def _shorten_long_lines(nodes: list[Node], edges: list[Edge],
                         stages: dict[str, schema.Stage]) -> tuple[list[Node], list[Edge]]:
     """Replace lines that would run down many rows with an "On to ..." box, as on paper."""
     rank = ranks_of(nodes, edges)
@@ -150,7 +150,8 @@ def _in_reading_order(nodes: list[Node], data: schema.JourneyFile) -> list[Node]
 
 
 def journey_legend() -> str:
-    return "**How to read the diagram:** " + "; ".join(f"{shape} is {meaning}" for shape, meaning in JOURNEY_LEGEND) + "."
+    meanings = "; ".join(f"{shape} is {meaning}" for shape, meaning in JOURNEY_LEGEND)
+    return f"**How to read the diagram:** {meanings}."
 
 
 def teams_by_service_area(data: schema.TeamsFile) -> defaultdict[str, list[schema.Team]]:

@@ -56,7 +56,8 @@ def render(ctx: Context) -> str:
     overview = []
     for number, stage in enumerate(data.stages, start=1):
         leads = _destinations(stage)
-        where = f" Leads to {join_sentence([ctx.item_link(t) for t in leads])}." if leads else " The case leaves this journey here."
+        where = (f" Leads to {join_sentence([ctx.item_link(t) for t in leads])}." if leads
+                 else " The case leaves this journey here.")
         overview.append(f"{number}. {ctx.item_link(stage.id)} ({STAGE_TYPE_LABELS[stage.type].lower()}).{where}")
     parts.append("\n".join(overview))
     parts.append(heading(2, "Timescales at a glance", "timescales"))

@@ -69,6 +69,6 @@ class SharedRender:
 
 
 def render_shared(handbook: Handbook, area_id: str) -> SharedRender:
-    page = AREAS_BY_ID[area_id].page
+    page = AREAS_BY_ID[area_id].own_page
     ctx = Context(handbook, page, shared=True)
     return SharedRender(page, AREA_RENDERERS[area_id](ctx), frozenset(ctx.scripts))

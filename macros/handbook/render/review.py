@@ -21,7 +21,7 @@ REVIEW_JSON = "review.json"
 
 
 def area_status(ctx: Context, area: Area) -> ReviewStatus | None:
-    return ctx.handbook.review_of(area.page, None)
+    return ctx.handbook.review_of(area.own_page, None)
 
 
 def recent_amendments(ctx: Context, area_id: str) -> list[schema.Amendment]:
@@ -113,7 +113,8 @@ def atom_feed(authority: schema.AuthorityFile, data: schema.AmendmentsFile, site
     add(feed, "title", f"{authority.short_name} {authority.handbook_title}: what's changed")
     add(feed, "updated", f"{updated.isoformat()}T00:00:00Z")
     add(add(feed, "author"), "name", authority.name)
-    add(feed, "link", rel="alternate", type="text/html", href=f"{base}{AREAS_BY_ID['amendments'].page[:-3]}/")
+    changes_page = AREAS_BY_ID["amendments"].own_page.removesuffix(".md")
+    add(feed, "link", rel="alternate", type="text/html", href=f"{base}{changes_page}/")
     if base:
         add(feed, "link", rel="self", type="application/atom+xml", href=f"{base}{FEED}")
     for amendment in amendments:

@@ -23,7 +23,8 @@ def _axe_version(project: Path) -> str | None:
         package = json.loads((project / "package.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return package.get("devDependencies", {}).get("axe-core")
+    version = package.get("devDependencies", {}).get("axe-core") if isinstance(package, dict) else None
+    return version if isinstance(version, str) else None
 
 
 def render_accessibility_statement(ctx: Context) -> str:

@@ -26,7 +26,8 @@ SUPERVISION_FORM_LABELS: dict[str, str] = {
 def render(ctx: Context) -> str:
     data: schema.SupervisionFile = ctx.handbook.area(schema.SupervisionFile)
     policy = data.policy
-    parts = [ctx.prose(data.intro), item_section(ctx, 2, policy, f"**How supervision is recorded:** {ctx.prose(policy.recording)}"),
+    parts = [ctx.prose(data.intro),
+             item_section(ctx, 2, policy, f"**How supervision is recorded:** {ctx.prose(policy.recording)}"),
              heading(2, "Forms of supervision", "forms")]
     rows = ["| Form | How often | Who takes part |", "| --- | --- | --- |"]
     for form in data.forms:

@@ -56,7 +56,7 @@ def attribute(text: str) -> str:
 
 def indent(text: str, spaces: int = 4) -> str:
     """Indent a block for admonitions and list continuations."""
-    return textwrap.indent(text, " " * spaces, lambda line: True)
+    return textwrap.indent(text, " " * spaces, lambda _line: True)
 
 
 def bullet_list(entries: list[str]) -> str:

@@ -1,0 +1,1 @@
+"""The renderers: one module per area page, and the blocks they share (Markdown out)."""

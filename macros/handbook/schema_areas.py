@@ -1,0 +1,327 @@
+"""The operating-model areas Ofsted lists, one data file each: vision and values, the practice
+model, teams, the child's journey, standards, services, thresholds, supervision, quality
+assurance, and the workforce and partnerships the model stands on."""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import Field
+
+from .schema_types import AreaFile, Colour, Id, Item, Line, Model, Prose, Ref, Text, Whole
+
+# --- vision.yaml (OM1) ------------------------------------------------------------------------
+
+
+class Vision(Item):
+    kind = "vision"
+    kind_label = "vision"
+
+
+class Value(Item):
+    kind = "value"
+    kind_label = "value"
+    in_practice: list[Line] = Field(
+        min_length=1, description="What this value looks like in day-to-day practice."
+    )
+
+
+class VisionFile(AreaFile):
+    vision: Vision
+    values: list[Value] = Field(min_length=1)
+
+
+# --- practice-model.yaml (OM2) ----------------------------------------------------------------
+
+
+class PracticeModel(Item):
+    kind = "practice-model"
+    kind_label = "practice model"
+    philosophy: Prose
+
+
+class Theory(Item):
+    kind = "theory"
+    kind_label = "theory"
+
+
+class Principle(Item):
+    kind = "principle"
+    kind_label = "practice principle"
+    in_practice: list[Line] = Field(default_factory=list)
+
+
+class Method(Item):
+    kind = "method"
+    kind_label = "method"
+
+
+class Tool(Item):
+    kind = "tool"
+    kind_label = "practice tool"
+
+
+class PracticeModelFile(AreaFile):
+    model: PracticeModel
+    theory: list[Theory] = Field(min_length=1)
+    principles: list[Principle] = Field(min_length=1)
+    methods: list[Method] = Field(min_length=1)
+    tools: list[Tool] = Field(default_factory=list)
+
+
+# --- teams.yaml (OM3) -------------------------------------------------------------------------
+
+
+class Post(Model):
+    """A senior post at the top of the structure chart (a role, never a named person)."""
+
+    kind: ClassVar[str] = "post"
+    kind_label: ClassVar[str] = "leadership post"
+    id: Id
+    role: Text
+    summary: Prose | None = None
+    reports_to: Annotated[str, Ref("post")] | None = None
+
+
+class ServiceArea(Model):
+    kind: ClassVar[str] = "service-area"
+    kind_label: ClassVar[str] = "service area"
+    id: Id
+    name: Text
+    led_by: Text = Field(description="The role that leads this service area.")
+    reports_to: Annotated[str, Ref("post")]
+    summary: Prose
+
+
+class TeamRole(Model):
+    role: Text
+    count: float | None = Field(
+        None, ge=0, description="How many posts, as full-time equivalents (0.5 for a half-time post)."
+    )
+    summary: Prose | None = None
+
+
+class Team(Item):
+    kind = "team"
+    kind_label = "team"
+    summary: Prose = Field(description="The team's purpose.")
+    service_area: Annotated[str, Ref("service-area")]
+    serves: Prose = Field(description="Which children and families the team works with.")
+    roles: list[TeamRole] = Field(min_length=1)
+    base: Text | None = Field(None, description="Where the team is based.")
+
+
+class TeamsFile(AreaFile):
+    leadership: list[Post] = Field(min_length=1)
+    service_areas: list[ServiceArea] = Field(min_length=1)
+    teams: list[Team] = Field(min_length=1)
+
+
+# --- journey.yaml (OM4) -----------------------------------------------------------------------
+
+StageKind = Literal["entry", "assessment", "meeting", "plan", "legal", "exit"]
+TimeUnit = Literal["hours", "working days", "days", "weeks", "months"]
+
+
+class Timescale(Model):
+    what: Text = Field(description="What must happen, e.g. 'Initial child protection conference'.")
+    amount: Whole = Field(gt=0)
+    unit: TimeUnit
+    type: Literal["within", "apart"] = Field(
+        "within",
+        description="`within`: a deadline counted from an event. `apart`: the longest gap "
+        "between repeats (e.g. visits at most 6 weeks apart).",
+    )
+    counted_from: Text | None = Field(
+        None, description="The event the time is counted from, e.g. 'the strategy discussion'."
+    )
+    basis: Literal["statutory", "local"]
+    source: Text = Field(description="Where the timescale comes from.")
+
+
+class Outcome(Model):
+    to: Annotated[str, Ref("stage")]
+    when: Text
+    step: Literal["up", "down"] | None = Field(
+        None, description="`up` or `down` when this outcome steps a case up or down a level of need."
+    )
+
+
+class Decision(Model):
+    question: Text
+    made_by: Text = Field(description="The role that makes the decision.")
+    outcomes: list[Outcome] = Field(min_length=1)
+
+
+class Stage(Item):
+    kind = "stage"
+    kind_label = "journey stage"
+    type: StageKind
+    team: Annotated[str, Ref("team")]
+    supporting_teams: list[Annotated[str, Ref("team")]] = Field(default_factory=list)
+    levels: list[Annotated[str, Ref("level")]] = Field(default_factory=list)
+    must_happen: list[Line] = Field(min_length=1)
+    timescales: list[Timescale] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    recording: list[Line] = Field(default_factory=list)
+    tools: list[Annotated[str, Ref("tool")]] = Field(default_factory=list)
+    services: list[Annotated[str, Ref("service")]] = Field(
+        default_factory=list, description="Services often used at this stage."
+    )
+
+
+class JourneyFile(AreaFile):
+    stages: list[Stage] = Field(min_length=1)
+
+
+# --- standards.yaml (OM5) ---------------------------------------------------------------------
+
+
+class Standard(Item):
+    kind = "standard"
+    kind_label = "practice standard"
+    summary: Prose = Field(description="What we expect, in a sentence or two.")
+    why: Prose | None = None
+    how_measured: Text | None = None
+    measure: Annotated[str, Ref("measure")] | None = None
+    stages: list[Annotated[str, Ref("stage")]] = Field(default_factory=list)
+
+
+class StandardsFile(AreaFile):
+    standards: list[Standard] = Field(min_length=1)
+
+
+# --- services.yaml (OM6) ----------------------------------------------------------------------
+
+
+class Ages(Model):
+    from_age: Whole = Field(alias="from", ge=0, le=25)
+    to_age: Whole = Field(alias="to", ge=0, le=25)
+
+
+class Service(Item):
+    kind = "service"
+    kind_label = "service"
+    summary: Prose = Field(description="What the service offers.")
+    offers: list[Line] = Field(default_factory=list)
+    levels: list[Annotated[str, Ref("level")]] = Field(min_length=1)
+    ages: Ages
+    run_by: Annotated[str, Ref("team")] | None = None
+    provider: Text | None = Field(None, description="Who provides it, when not one of our teams.")
+    who_can_refer: Text
+    how_to_refer: Prose
+
+
+class ServicesFile(AreaFile):
+    services: list[Service] = Field(min_length=1)
+
+
+# --- thresholds.yaml (OM7) --------------------------------------------------------------------
+
+
+class Domain(Model):
+    kind: ClassVar[str] = "domain"
+    kind_label: ClassVar[str] = "assessment domain"
+    id: Id
+    name: Text
+    summary: Prose | None = None
+
+
+class Level(Item):
+    kind = "level"
+    kind_label = "level of need"
+    colour: Colour = Field(description="Background colour for the level, as #rrggbb.")
+    response: Prose
+    indicators: dict[Annotated[str, Ref("domain")], list[Text]]
+
+
+class ThresholdsFile(AreaFile):
+    domains: list[Domain] = Field(min_length=1)
+    levels: list[Level] = Field(min_length=2)
+    how_to_refer: Prose
+    out_of_hours: Prose
+    consent: Prose
+    step_up: Prose
+    step_down: Prose
+
+
+# --- supervision.yaml (OM5, F3) ---------------------------------------------------------------
+
+
+class SupervisionPolicy(Item):
+    kind = "supervision-policy"
+    kind_label = "supervision policy"
+    recording: Prose
+
+
+class SupervisionForm(Item):
+    kind = "supervision-form"
+    kind_label = "form of supervision"
+    form: Literal["individual", "group", "reflective", "peer", "observation", "consultation"]
+    frequency: Text
+    who: Text = Field(description="Who takes part.")
+
+
+class SupervisionFile(AreaFile):
+    policy: SupervisionPolicy
+    forms: list[SupervisionForm] = Field(min_length=1)
+
+
+# --- quality.yaml (OM8) -----------------------------------------------------------------------
+
+
+class Audit(Item):
+    kind = "audit"
+    kind_label = "audit"
+    frequency: Text
+    who: Text
+
+
+class Target(Model):
+    comparison: Literal["at least", "at most"]
+    value: float
+    unit: Text = Field(description="e.g. % or working days")
+
+
+class Measure(Item):
+    kind = "measure"
+    kind_label = "performance measure"
+    target: Target
+    frequency: Text
+    source: Text = Field(description="Where the figure comes from, e.g. the case recording system.")
+
+
+class FeedbackRoute(Item):
+    kind = "feedback"
+    kind_label = "feedback route"
+
+
+class LearningReview(Item):
+    kind = "learning-review"
+    kind_label = "learning review"
+
+
+class QualityFile(AreaFile):
+    audits: list[Audit] = Field(min_length=1)
+    measures: list[Measure] = Field(min_length=1)
+    feedback: list[FeedbackRoute] = Field(min_length=1)
+    learning_reviews: list[LearningReview] = Field(min_length=1)
+
+
+# --- foundations.yaml (F1-F7) -----------------------------------------------------------------
+
+
+class WorkforceItem(Item):
+    kind = "workforce"
+    kind_label = "workforce development"
+
+
+class Partnership(Item):
+    kind = "partnership"
+    kind_label = "partnership"
+    partners: list[Text] = Field(min_length=1)
+
+
+class FoundationsFile(AreaFile):
+    workforce: list[WorkforceItem] = Field(min_length=1)
+    partnerships: list[Partnership] = Field(min_length=1)
