@@ -50,11 +50,11 @@ lint: $(STAMP)
 
 ## test: the lint, then the whole test suite (unit, broken-input fixtures, site builds, browser, accessibility)
 test: lint $(NODE_STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 ## test-fast: the tests that need no site build, browser or make run (unit tests, broken inputs)
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -n auto -m "not slow"
 
 ## bench: what the generator costs at 1x, 10x and 50x the sample (writes benchmarks/results.json)
 bench: $(STAMP)

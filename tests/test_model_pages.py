@@ -91,6 +91,7 @@ def test_services_are_all_in_the_html_with_their_filter_data(built_sample: Path,
     assert page(built_sample, "services.md").select_one("form#services-filter").has_attr("hidden")
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_the_timescales_table_follows_the_journey_data(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     journey = project / "data" / "journey.yaml"

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import MINIMAL_DATA, REPO, SAMPLE_DATA, handbook
+from conftest import MINIMAL_DATA, REPO, SAMPLE_DATA, handbook_here
 from handbook.areas import AREAS, FRAMEWORKS_FOLDER
 from handbook.jsonschema import FRAMEWORK_SCHEMA, schema_name, stale_or_missing
 from test_broken_inputs import BROKEN, CASES, broken_project
@@ -99,9 +99,9 @@ def test_schema_command_reports_a_stale_schema(tmp_path: Path) -> None:
     from conftest import copy_project
 
     project = copy_project(tmp_path / "project")  # schema/ is part of the copy
-    assert handbook(project, "schema", "--check").returncode == 0
+    assert handbook_here(project, "schema", "--check").returncode == 0
     (project / "schema" / "journey.schema.json").write_text("{}")
-    run = handbook(project, "schema", "--check")
+    run = handbook_here(project, "schema", "--check")
     assert run.returncode == 1 and "schema/journey.schema.json is out of date" in run.output
-    assert handbook(project, "schema").returncode == 0
-    assert handbook(project, "schema", "--check").returncode == 0
+    assert handbook_here(project, "schema").returncode == 0
+    assert handbook_here(project, "schema", "--check").returncode == 0
