@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -17,26 +16,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from handbook import areas
 from handbook.site import BUILD_KEY, Build
 
-FRAMEWORKS_INDEX = areas.FRAMEWORKS_INDEX_PAGE
 ABBREVIATIONS = "handbook.abbreviations"  # the extension given the glossary
-
-
-def _insert_into_nav(nav: list[Any], pages: list[dict[str, str]]) -> bool:  # nav: as mkdocs.yml has it
-    """Put the framework pages straight after the frameworks index page, wherever the nav has it."""
-    for entry in nav:
-        children = next(iter(entry.values())) if isinstance(entry, dict) else None
-        if isinstance(children, list):
-            flat = [c if isinstance(c, str) else next(iter(c.values())) for c in children]
-            if FRAMEWORKS_INDEX in flat:
-                position = flat.index(FRAMEWORKS_INDEX) + 1
-                children[position:position] = pages
-                return True
-            if _insert_into_nav(children, pages):
-                return True
-    return False
 
 
 def _build(config: MkDocsConfig) -> Build:
@@ -49,7 +31,7 @@ def _build(config: MkDocsConfig) -> Build:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build = _build(config)
     if config.nav:
-        _insert_into_nav(config.nav, build.nav())
+        build.add_to_nav(config.nav)
     if ABBREVIATIONS in config.markdown_extensions:
         config.mdx_configs.setdefault(ABBREVIATIONS, {})["glossary"] = build.abbreviations()
     for path in build.assets(config.site_url):

@@ -28,22 +28,7 @@ def prepared(project: Path) -> Build | None:
     return _prepared.get(project.resolve())
 
 
-def _insert_into_nav(nav: list, index_page: str, pages: list[dict[str, str]]) -> bool:
-    for entry in nav:
-        children = next(iter(entry.values())) if isinstance(entry, dict) else None
-        if isinstance(children, list):
-            flat = [c if isinstance(c, str) else next(iter(c.values())) for c in children]
-            if index_page in flat:
-                position = flat.index(index_page) + 1
-                children[position:position] = pages
-                return True
-            if _insert_into_nav(children, index_page, pages):
-                return True
-    return False
-
-
 def prepare(project: Path) -> Path:
-    from handbook import areas
 
     project = project.resolve()
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -72,7 +57,7 @@ def prepare(project: Path) -> Path:
     extra["handbook_notice_label"] = settings["notice_label"]
     extra.setdefault("status", {})["new"] = "Updated recently"
     if generated.get("nav"):
-        _insert_into_nav(generated["nav"], areas.FRAMEWORKS_INDEX_PAGE, build.nav())
+        build.add_to_nav(generated["nav"])
     generated["markdown_extensions"] = [
         {ABBREVIATIONS: {"glossary": build.abbreviations()}} if entry == ABBREVIATIONS else entry
         for entry in generated.get("markdown_extensions", [])

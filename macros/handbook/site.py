@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from . import areas, schema
 from .book import Handbook
@@ -75,6 +76,11 @@ class Build:
 
     def nav(self) -> list[dict[str, str]]:
         return generated_nav(self.handbook)
+
+    def add_to_nav(self, nav: list[Any]) -> bool:
+        """Put the framework pages into a navigation written as in mkdocs.yml, straight after the
+        frameworks index page wherever it is; False if the navigation does not have that page."""
+        return _insert_after(nav, areas.FRAMEWORKS_INDEX_PAGE, self.nav())
 
     def assets(self, site_url: str | None) -> dict[str, str]:
         return generated_assets(self.handbook, site_url)
@@ -177,6 +183,20 @@ def _git_dates(project: Path, folder: str) -> dict[str, datetime.date]:
             name = listed.removeprefix(prefix) if prefix else listed
             dates.setdefault(name, date)  # newest first: the first date seen is the last change
     return dates
+
+
+def _insert_after(nav: list[Any], index_page: str, pages: list[dict[str, str]]) -> bool:
+    for entry in nav:
+        children = next(iter(entry.values())) if isinstance(entry, dict) else None
+        if isinstance(children, list):
+            flat = [c if isinstance(c, str) else next(iter(c.values())) for c in children]
+            if index_page in flat:
+                position = flat.index(index_page) + 1
+                children[position:position] = pages
+                return True
+            if _insert_after(children, index_page, pages):
+                return True
+    return False
 
 
 def generated_nav(handbook: Handbook) -> list[dict[str, str]]:
