@@ -6,7 +6,7 @@ decide the areas; what goes in each area is the authority's data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pydantic import BaseModel
 
@@ -77,7 +77,13 @@ AREAS: tuple[Area, ...] = (
          "Every change to the handbook, newest first, and a feed to follow them.", optional=True),
 )
 
+# Every area file may hold questions for reflection (schema.AreaFile): its page ends with them
+# in a section of its own, in the table of contents, under this anchor.
+REFLECTION_SECTION = "questions-for-reflection"
+AREAS = tuple(replace(area, sections=(*area.sections, REFLECTION_SECTION))
+              if area.page and issubclass(area.model, schema.AreaFile) else area for area in AREAS)
 AREAS_BY_ID: dict[str, Area] = {area.id: area for area in AREAS}
+REFLECTION_PAGE = "reflection.md"  # every area's questions, gathered for supervision
 
 FRAMEWORKS_FOLDER = "frameworks"
 FRAMEWORKS_PAGE_FOLDER = "frameworks"

@@ -23,6 +23,7 @@ from .render.frameworks import (
 from .render.home import render_home
 from .render.journey import render_timescales_table
 from .render.pages import AREA_RENDERERS, SharedRender, render_shared
+from .render.reflection import render_reflection
 from .render.review import recent_amendments, render_review_dashboard, review_box
 from .render.statement import render_accessibility_statement
 from .render.whole import render_whole_handbook
@@ -112,6 +113,7 @@ def page_macros(build: Build, current_page: Callable[[], Page]) -> dict[str, Mac
         "accessibility_statement": lambda: render(render_accessibility_statement, source=authority_file),
         "whole_handbook": whole_handbook,
         "timescales_table": lambda: render(render_timescales_table),
+        "reflection_questions": lambda: render(render_reflection),
     }
 
 

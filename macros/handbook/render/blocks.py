@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import schema
+from ..areas import REFLECTION_SECTION
 from ..index import ItemRecord
 from .context import Context
 from .text import bullet_list, indent, inline, join_sentence
@@ -37,7 +38,10 @@ def reflective_questions(ctx: Context, questions: list[str]) -> str:
     if not questions:
         return ""
     body = bullet_list([ctx.prose(q) for q in questions])
-    return f'!!! question "Questions for reflection"\n\n{indent(body)}'
+    # A section of its own (in the table of contents), so the questions do not read as part of
+    # the last item before them.
+    return blocks(heading(2, "Questions for reflection", REFLECTION_SECTION),
+                  f'!!! question "For you, and for supervision"\n\n{indent(body)}').rstrip("\n")
 
 
 def blocks(*parts: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import schema
+from ..areas import REFLECTION_PAGE
 from .blocks import (
     blocks,
     facts,
@@ -41,4 +42,6 @@ def render(ctx: Context) -> str:
             ("Who takes part", inline(form.who)),
         ])))
     parts.append(reflective_questions(ctx, data.reflective_questions))
+    parts.append(f"Every area's questions for reflection are gathered on one page for supervision: "
+                 f"[questions for supervision]({ctx.href(REFLECTION_PAGE)}).")
     return blocks(*parts)
