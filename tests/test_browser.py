@@ -43,3 +43,15 @@ def test_pages_request_nothing_from_other_hosts(page, sample_server: str) -> Non
         page.goto(sample_server + path)
         page.wait_for_load_state("networkidle")
     assert hosts(page.requests) == {urlparse(sample_server).netloc}
+
+
+def test_recently_updated_pages_are_marked_in_words_in_the_navigation(page, sample_server: str) -> None:
+    page.goto(sample_server + "vision/")
+    marked = page.locator("nav.md-nav--primary a:has(.md-status--new)")
+    assert marked.count() >= 1
+    # The word is what a reader sees and what a screen reader says (CSS text is part of the name).
+    shown = marked.first.locator(".md-status--new").evaluate(
+        "el => getComputedStyle(el, '::after').content")
+    assert shown == '"Updated"'
+    title = " ".join(marked.first.evaluate("a => a.textContent").split())
+    assert page.get_by_role("link", name=f"{title} Updated").count() >= 1
