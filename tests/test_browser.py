@@ -55,3 +55,19 @@ def test_recently_updated_pages_are_marked_in_words_in_the_navigation(page, samp
     assert shown == '"Updated"'
     title = " ".join(marked.first.evaluate("a => a.textContent").split())
     assert page.get_by_role("link", name=f"{title} Updated").count() >= 1
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 900)])
+def test_no_page_scrolls_sideways_on_a_phone_or_a_laptop(browser, sample_server: str, built_sample,
+                                                          width: int, height: int) -> None:
+    pages = sorted("" if p.parent == built_sample else p.parent.relative_to(built_sample).as_posix() + "/"
+                   for p in built_sample.rglob("index.html"))
+    tab = browser.new_page(viewport={"width": width, "height": height})
+    wide = {}
+    for path in pages:
+        tab.goto(sample_server + path)
+        scroll_width = tab.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > width:
+            wide[path or "/"] = scroll_width
+    tab.close()
+    assert wide == {}, f"pages wider than the {width} px screen: {wide}"
