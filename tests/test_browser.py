@@ -71,3 +71,15 @@ def test_no_page_scrolls_sideways_on_a_phone_or_a_laptop(browser, sample_server:
             wide[path or "/"] = scroll_width
     tab.close()
     assert wide == {}, f"pages wider than the {width} px screen: {wide}"
+
+
+def test_an_abbreviation_in_brackets_is_found_by_search(page, sample_server: str) -> None:
+    """"(ICPC)" is the word ICPC to the search: its stage is the first place a search for it leads."""
+    page.goto(sample_server)
+    page.keyboard.press("/")
+    page.keyboard.type("ICPC")
+    first = page.locator(".md-search-result__item").first
+    first.wait_for(timeout=10_000)
+    targets = first.locator("a").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname + new URL(a.href).hash)")
+    assert targets[0] == "/journey/" and targets[1] == "/journey/#initial-child-protection-conference", targets
