@@ -104,6 +104,14 @@ def handbook_here(project: Path, *args: str) -> Run:
     return Run(returncode, stdout.getvalue(), stderr.getvalue())
 
 
+@pytest.fixture(scope="session")
+def sample():
+    """The sample authority, loaded and validated once for the tests that only read it."""
+    from handbook.validate import load_handbook
+
+    return load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent)
+
+
 @pytest.fixture
 def sample_project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
@@ -198,6 +206,12 @@ def page(browser, sample_server: str):  # noqa: ARG001 - the server must be up f
     tab.on("request", lambda request: tab.requests.append(request.url))  # type: ignore[attr-defined]
     yield tab
     context.close()
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of a built site as a path to append to its address ("" for the home page)."""
+    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
+                  for p in site.rglob("index.html"))
 
 
 def hosts(urls: list[str]) -> set[str]:

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, SAMPLE_DATA, hosts
+from conftest import REPO, SAMPLE_DATA, hosts, site_pages
 from handbook import schema
 from handbook.validate import load_handbook
 
@@ -43,11 +43,6 @@ ONE_SCHEME_PAGES = ("print/",)
 # The pages are audited in this many groups per scheme, each a test of its own, so the test
 # workers share them out (one audit of every page in turn took over 3 minutes under load).
 SHARDS = 4
-
-
-def site_pages(site: Path) -> list[str]:
-    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
-                  for p in site.rglob("index.html"))
 
 
 def shard_of(pages: list[str], shard: int, scheme: str) -> list[str]:

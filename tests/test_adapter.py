@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from conftest import REPO, SAMPLE_DATA
+from conftest import REPO
 from handbook.areas import FRAMEWORKS_INDEX_PAGE, framework_page
+from handbook.book import Handbook
 from handbook.site import Build
-from handbook.validate import load_handbook
 
 
-def _build() -> Build:
-    return Build(REPO, load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent))
-
-
-def test_framework_pages_go_straight_after_the_frameworks_index_wherever_it_is() -> None:
-    build = _build()
+def test_framework_pages_go_straight_after_the_frameworks_index_wherever_it_is(sample: Handbook) -> None:
+    build = Build(REPO, sample)
     nav: list[object] = ["index.md",
                          {"Deep": [{"Deeper": ["a.md", {"All frameworks": FRAMEWORKS_INDEX_PAGE}, "b.md"]}]}]
     assert build.add_to_nav(nav)
@@ -23,9 +19,9 @@ def test_framework_pages_go_straight_after_the_frameworks_index_wherever_it_is()
     assert pages == [framework_page(f.id) for f in build.handbook.frameworks]
 
 
-def test_a_navigation_without_the_frameworks_index_is_left_alone() -> None:
+def test_a_navigation_without_the_frameworks_index_is_left_alone(sample: Handbook) -> None:
     nav: list[object] = ["index.md", {"Practice": ["journey.md"]}]
-    assert not _build().add_to_nav(nav)
+    assert not Build(REPO, sample).add_to_nav(nav)
     assert nav == ["index.md", {"Practice": ["journey.md"]}]
 
 

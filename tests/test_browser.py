@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import hosts
+from conftest import hosts, site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -60,8 +60,7 @@ def test_recently_updated_pages_are_marked_in_words_in_the_navigation(page, samp
 @pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 900)])
 def test_no_page_scrolls_sideways_on_a_phone_or_a_laptop(browser, sample_server: str, built_sample,
                                                           width: int, height: int) -> None:
-    pages = sorted("" if p.parent == built_sample else p.parent.relative_to(built_sample).as_posix() + "/"
-                   for p in built_sample.rglob("index.html"))
+    pages = site_pages(built_sample)
     tab = browser.new_page(viewport={"width": width, "height": height})
     wide = {}
     for path in pages:

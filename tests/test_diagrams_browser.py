@@ -6,17 +6,11 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import SAMPLE_DATA, hosts
+from conftest import hosts
 from handbook import schema
 from handbook.book import Handbook
-from handbook.validate import load_handbook
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def sample() -> Handbook:
-    return load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent)
 
 
 def test_journey_page_draws_a_linked_node_per_stage(page, sample_server: str, sample: Handbook) -> None:

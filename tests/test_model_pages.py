@@ -8,17 +8,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import SAMPLE_DATA, copy_project, handbook
+from conftest import copy_project, handbook
 from handbook import schema
 from handbook.book import Handbook
 from handbook.render.colour import contrast, text_colour_on
-from handbook.validate import load_handbook
 from test_site import page, section
-
-
-@pytest.fixture(scope="module")
-def sample() -> Handbook:
-    return load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent)
 
 
 def test_a_level_lists_the_services_that_serve_it(built_sample: Path, sample: Handbook) -> None:

@@ -4,19 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from conftest import SAMPLE_DATA
 from handbook import schema
 from handbook.areas import AREAS, REFLECTION_PAGE, REFLECTION_SECTION
 from handbook.book import Handbook
-from handbook.validate import load_handbook
 from test_site import page, resolve, url_of
-
-
-@pytest.fixture(scope="module")
-def sample() -> Handbook:
-    return load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent)
 
 
 def _asking(sample: Handbook) -> list[tuple[str, str, list[str]]]:

@@ -18,13 +18,14 @@ import bench
 from conftest import MINIMAL_DATA, REPO, SAMPLE_DATA
 from handbook import new, schema
 from handbook.areas import AREAS, KINDS, Kind, kind_label
+from handbook.book import Handbook
 from handbook.explain import EXPLANATIONS
 from handbook.pagemacros import Page, page_macros
 from handbook.render.pages import AREA_RENDERERS, renderer_module
 from handbook.rules import RULES
 from handbook.site import Build
 from handbook.templates import PAGE_MACROS
-from handbook.validate import check, load_handbook
+from handbook.validate import check
 from handbook.walk import fields_of, model_classes, references, walk_models
 
 AREA_MACRO = re.compile(r'\{\{\s*area\("([a-z-]+)"\)\s*\}\}')
@@ -123,8 +124,8 @@ def _referenced_kinds() -> dict[str, Kind]:
 
 
 @pytest.mark.parametrize("kind", sorted(_referenced_kinds()))
-def test_a_wrong_id_of_every_kind_is_caught_where_it_is_written(kind: str, tmp_path: Path) -> None:
-    handbook = load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent)
+def test_a_wrong_id_of_every_kind_is_caught_where_it_is_written(kind: str, tmp_path: Path, sample: Handbook) -> None:
+    handbook = sample
     held = [(area, ref) for area in AREAS if area.id in handbook.areas
             for model, loc in walk_models(handbook.areas[area.id]) for ref in references(model, loc)
             if ref.kind == kind]
@@ -149,16 +150,15 @@ def test_a_wrong_id_of_every_kind_is_caught_where_it_is_written(kind: str, tmp_p
         "\n".join(p.format() for p in problems.errors)
 
 
-def test_the_sample_still_holds_each_kind_of_reference_once_checked() -> None:
+def test_the_sample_still_holds_each_kind_of_reference_once_checked(sample: Handbook) -> None:
     """The test above is only as good as the sample: every referenced kind appears in it."""
-    handbook = load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent)
+    handbook = sample
     held = {ref.kind for data in handbook.areas.values() for model, loc in walk_models(data)
             for ref in references(model, loc)}
     assert set(_referenced_kinds()) <= held
     assert isinstance(handbook.area(schema.TeamsFile), schema.TeamsFile)
 
 
-def test_the_page_sandbox_allows_exactly_the_macros_the_library_provides() -> None:
-    handbook = load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent)
-    provided = page_macros(Build(REPO, handbook), lambda: Page("index.md", {}))
+def test_the_page_sandbox_allows_exactly_the_macros_the_library_provides(sample: Handbook) -> None:
+    provided = page_macros(Build(REPO, sample), lambda: Page("index.md", {}))
     assert set(provided) == set(PAGE_MACROS)

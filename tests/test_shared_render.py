@@ -7,21 +7,14 @@ import re
 
 import pytest
 
-from conftest import SAMPLE_DATA
 from handbook import schema
 from handbook.areas import AREAS_BY_ID
 from handbook.book import Handbook
 from handbook.render.context import Context
 from handbook.render.pages import AREA_RENDERERS, render_shared
 from handbook.render.whole import render_whole_handbook
-from handbook.validate import load_handbook
 
 CONTROL = re.compile(r"[\x00-\x08]")
-
-
-@pytest.fixture(scope="module")
-def sample() -> Handbook:
-    return load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent)
 
 
 @pytest.mark.parametrize("area_id", sorted(AREA_RENDERERS))

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-import pytest
 from bs4 import BeautifulSoup, Tag
 
 from conftest import SAMPLE_DATA
@@ -22,11 +21,6 @@ REQUIRED_STATEMENTS = (
     [f"PS{i}" for i in range(1, 9)] + [f"PL{i}" for i in range(1, 7)]
     + [f"OM{i}" for i in range(1, 9)] + [f"I{i}" for i in range(1, 6)]
 )
-
-
-@pytest.fixture(scope="module")
-def sample() -> Handbook:
-    return load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent)
 
 
 def page(site: Path, src: str) -> BeautifulSoup:
