@@ -84,6 +84,19 @@ def _reporting_lines_end_at_the_top(data: schema.TeamsFile, loaded: LoadedFile) 
             current = reports_to[current]
 
 
+@rule(schema.JourneyFile)
+def _stages_are_in_phases_when_there_are_phases(data: schema.JourneyFile, loaded: LoadedFile) -> Iterator[Problem]:
+    if not data.phases:
+        return
+    choices = [phase.id for phase in data.phases]
+    for i, stage in enumerate(data.stages):
+        if stage.phase is None:
+            yield place(loaded, ("stages", i)).problem(
+                f"The stage “{stage.name}” is not in a phase",
+                expected=f"`phase:` with one of the phases at the top of the file: {describe_choices(choices)}",
+                fix=f"Add `phase: {choices[0]}` (or whichever phase it belongs to) under `type:`.")
+
+
 @rule(schema.AmendmentsFile)
 def _amendments_name_areas_that_exist(data: schema.AmendmentsFile, loaded: LoadedFile) -> Iterator[Problem]:
     pages = [a.id for a in AREAS if a.page and not a.optional]

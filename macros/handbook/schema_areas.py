@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from .schema_types import AreaFile, Colour, Id, Item, Line, Model, Prose, Ref, Text, Whole
 
@@ -101,14 +101,33 @@ class TeamRole(Model):
     summary: Prose | None = None
 
 
+# A telephone number as written in the UK: digits, spaces and brackets, an optional leading +.
+PHONE_PATTERN = r"^\+?[0-9][0-9 ()]{5,24}[0-9]$"
+# A shared mailbox: one @, no spaces, quotes or brackets (so it cannot end a Markdown link early).
+EMAIL_PATTERN = r"^[^\s@()<>\"'{}\[\]\\`|^,;:]+@[^\s@()<>\"'{}\[\]\\`|^,;:]+\.[A-Za-z]{2,}$"
+
+
+class Contact(Model):
+    """How to reach a team: the team's own duty line and shared mailbox, never a person's."""
+
+    duty_phone: Annotated[str, StringConstraints(pattern=PHONE_PATTERN)] | None = Field(
+        None, description="The team's duty or main line, e.g. 01632 960 100.")
+    email: Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)] | None = Field(
+        None, description="The team's shared mailbox (never a person's own address).")
+    office_hours: Text | None = Field(None, description="When the team answers, e.g. Monday to Friday, 9am to 5pm.")
+    out_of_hours: Text | None = Field(None, description="What to do when the team is closed.")
+
+
 class Team(Item):
     kind = "team"
     kind_label = "team"
     summary: Prose = Field(description="The team's purpose.")
     service_area: Annotated[str, Ref("service-area")]
+    led_by: Text | None = Field(None, description="The role that leads the team, e.g. Team manager.")
     serves: Prose = Field(description="Which children and families the team works with.")
     roles: list[TeamRole] = Field(min_length=1)
     base: Text | None = Field(None, description="Where the team is based.")
+    contact: Contact | None = Field(None, description="How to reach the team (all optional).")
 
 
 class TeamsFile(AreaFile):
@@ -153,10 +172,22 @@ class Decision(Model):
     outcomes: list[Outcome] = Field(min_length=1)
 
 
+class Phase(Model):
+    """A part of the journey the authority names (front door, help, protection, care...)."""
+
+    kind: ClassVar[str] = "phase"
+    kind_label: ClassVar[str] = "phase of the journey"
+    id: Id
+    name: Text
+    summary: Prose | None = None
+
+
 class Stage(Item):
     kind = "stage"
     kind_label = "journey stage"
     type: StageKind
+    phase: Annotated[str, Ref("phase")] | None = Field(
+        None, description="The phase of the journey this stage is in (one of the ids under `phases`).")
     team: Annotated[str, Ref("team")]
     supporting_teams: list[Annotated[str, Ref("team")]] = Field(default_factory=list)
     levels: list[Annotated[str, Ref("level")]] = Field(default_factory=list)
@@ -171,6 +202,10 @@ class Stage(Item):
 
 
 class JourneyFile(AreaFile):
+    phases: list[Phase] = Field(
+        default_factory=list,
+        description="The parts of the journey, in order, to group the stages by (optional). When there "
+        "are phases, every stage names one.")
     stages: list[Stage] = Field(min_length=1)
 
 
