@@ -29,7 +29,7 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "schema", "package
 # `make test-fast` leaves out the slow tests: those that build a site, start a browser or run
 # `make`. A test is slow when it uses one of these fixtures or sits in one of these modules
 # (each builds sites in most of its tests); mark any other with @pytest.mark.slow.
-SLOW_FIXTURES = frozenset({"built_sample", "browser", "sample_server", "page"})
+SLOW_FIXTURES = frozenset({"built_sample", "built_larger", "browser", "sample_server", "larger_server", "page"})
 SLOW_MODULES = frozenset({"test_bench", "test_build_failures", "test_fuzz", "test_links", "test_new",
                           "test_reviews", "test_safety", "test_templates"})
 
@@ -179,9 +179,8 @@ def browser():
         launched.close()
 
 
-@pytest.fixture(scope="session")
-def sample_server(built_sample: Path):
-    """The built sample site served on 127.0.0.1, as an LA's internal web server would."""
+def _serve(site: Path):
+    """A built site served on 127.0.0.1, as an LA's internal web server would."""
     import functools
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -190,11 +189,34 @@ def sample_server(built_sample: Path):
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(built_sample)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def sample_server(built_sample: Path):
+    """The built sample site served on 127.0.0.1."""
+    yield from _serve(built_sample)
+
+
+LARGER_DATA = FIXTURES / "larger" / "data"  # the second test authority, unlike the sample
+
+
+@pytest.fixture(scope="session")
+def built_larger(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The second test authority (tests/fixtures/larger), built once for the session."""
+    project = copy_project(tmp_path_factory.mktemp("larger") / "project", LARGER_DATA)
+    run = handbook(project, "build")
+    assert run.returncode == 0, run.output
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def larger_server(built_larger: Path):
+    yield from _serve(built_larger)
 
 
 @pytest.fixture

@@ -117,19 +117,44 @@ def test_no_page_breaks_its_policy_and_the_policy_is_enforced(page, sample_serve
 
 
 def test_every_navigation_link_is_reachable_by_keyboard(page, sample_server: str) -> None:
+    """Every link the navigation shows, and the control that opens each section it folds away
+    (the stages of a phase, the teams of a service area), is reached with Tab; an opened
+    section's links are reached too."""
     page.goto(sample_server + "journey/")
-    wanted = set(page.locator("nav.md-nav--primary a.md-nav__link[href]").evaluate_all(
-        "links => links.map(a => a.href)"))
-    assert len(wanted) >= 20
-    reached: set[str] = set()
-    for _ in range(400):
-        page.keyboard.press("Tab")
-        href = page.evaluate("document.activeElement && document.activeElement.href")
-        if href:
-            reached.add(href)
-        if wanted <= reached:
-            break
-    assert wanted <= reached, sorted(wanted - reached)
+    nav = "nav.md-nav--primary"
+
+    def shown(selector: str, attribute: str) -> set[str]:
+        return set(page.locator(f"{nav} {selector}").filter(visible=True).evaluate_all(
+            f"els => els.map(e => e.{attribute})"))
+
+    def tab_through(wanted: set[str], attribute: str) -> set[str]:
+        reached: set[str] = set()
+        for _ in range(400):
+            page.keyboard.press("Tab")
+            value = page.evaluate(f"document.activeElement && document.activeElement.{attribute}")
+            if value:
+                reached.add(value)
+            if wanted <= reached:
+                break
+        return reached
+
+    links = shown("a.md-nav__link[href]", "href")
+    toggles = shown("label.md-nav__link[for][tabindex='0']", "htmlFor")
+    assert len(links) >= 20 and len(toggles) >= 5
+    reached = tab_through(links, "href")
+    assert links <= reached, sorted(links - reached)
+    page.locator("body").focus()
+    reached = tab_through(toggles, "htmlFor")
+    assert toggles <= reached, sorted(toggles - reached)
+    # a folded section opens from the keyboard, and its links can then be reached
+    folded = page.locator(f"{nav} label.md-nav__link[for][tabindex='0']").filter(visible=True).last
+    folded.focus()
+    page.keyboard.press("Enter")
+    opened = shown("a.md-nav__link[href]", "href") - links
+    assert opened
+    page.locator("body").focus()
+    reached = tab_through(opened, "href")
+    assert opened <= reached, sorted(opened - reached)
 
 
 def test_the_skip_link_comes_first_and_focus_is_visible(page, sample_server: str) -> None:

@@ -20,9 +20,9 @@ def test_framework_pages_go_straight_after_the_frameworks_index_wherever_it_is(s
 
 
 def test_a_navigation_without_the_frameworks_index_is_left_alone(sample: Handbook) -> None:
-    nav: list[object] = ["index.md", {"Practice": ["journey.md"]}]
+    nav: list[object] = ["index.md", {"Practice": ["thresholds.md"]}]
     assert not Build(REPO, sample).add_to_nav(nav)
-    assert nav == ["index.md", {"Practice": ["journey.md"]}]
+    assert nav == ["index.md", {"Practice": ["thresholds.md"]}]
 
 
 def test_every_page_the_engine_writes_gets_the_policy_and_keyboard_reachable_abbreviations() -> None:

@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import hosts, site_pages
+from conftest import hosts
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +47,7 @@ def test_pages_request_nothing_from_other_hosts(page, sample_server: str) -> Non
 
 def test_recently_updated_pages_are_marked_in_words_in_the_navigation(page, sample_server: str) -> None:
     page.goto(sample_server + "vision/")
-    marked = page.locator("nav.md-nav--primary a:has(.md-status--new)")
+    marked = page.locator("nav.md-nav--primary a:has(.md-status--new)").filter(visible=True)
     assert marked.count() >= 1
     # The word is what a reader sees and what a screen reader says (CSS text is part of the name).
     shown = marked.first.locator(".md-status--new").evaluate(
@@ -57,19 +57,37 @@ def test_recently_updated_pages_are_marked_in_words_in_the_navigation(page, samp
     assert page.get_by_role("link", name=f"{title} Updated").count() >= 1
 
 
-@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 900)])
-def test_no_page_scrolls_sideways_on_a_phone_or_a_laptop(browser, sample_server: str, built_sample,
-                                                          width: int, height: int) -> None:
-    pages = site_pages(built_sample)
-    tab = browser.new_page(viewport={"width": width, "height": height})
-    wide = {}
-    for path in pages:
-        tab.goto(sample_server + path)
-        scroll_width = tab.evaluate("document.documentElement.scrollWidth")
-        if scroll_width > width:
-            wide[path or "/"] = scroll_width
-    tab.close()
-    assert wide == {}, f"pages wider than the {width} px screen: {wide}"
+# Each search a new social worker makes, and where its first result must lead (issue 16).
+FIRST_RESULTS = [
+    ("ICPC", "/journey/initial-child-protection-conference/"),
+    ("MASH", "/teams/front-door/"),
+    ("s47", "/journey/section-47-enquiry/"),
+    ("S47", "/journey/section-47-enquiry/"),
+    ("PLO", "/journey/pre-proceedings/"),
+    ("LADO", "/glossary/#term-lado"),  # no stage or team: the term's own entry
+    ("s20", "/journey/coming-into-care/"),
+    ("strategy discussion", "/journey/strategy-discussion/"),
+    # Material's search adds a wildcard to every word of a search ("section* 20*", "in*"), so
+    # a page titled "Section 47 enquiry" or "Initial child protection conference" outranks the
+    # one meant; the right page is second. Kept here so a fix shows up as an unexpected pass.
+    pytest.param("section 20", "/journey/coming-into-care/", marks=pytest.mark.xfail(
+        strict=True, reason="first result is the Section 47 enquiry page (its title has 'section')")),
+    pytest.param("child in need plan", "/journey/child-in-need-plan/", marks=pytest.mark.xfail(
+        strict=True, reason="first result is the ICPC page ('in*' matches 'Initial')")),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), FIRST_RESULTS)
+def test_a_practice_word_leads_first_to_its_stage_or_section(page, sample_server: str, query: str,
+                                                             expected: str) -> None:
+    page.goto(sample_server)
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    first = page.locator(".md-search-result__item").first
+    first.wait_for(timeout=10_000)
+    targets = first.locator("a").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname + new URL(a.href).hash)")
+    assert expected in targets[:2], targets
 
 
 def test_an_abbreviation_in_brackets_is_found_by_search(page, sample_server: str) -> None:
@@ -81,4 +99,4 @@ def test_an_abbreviation_in_brackets_is_found_by_search(page, sample_server: str
     first.wait_for(timeout=10_000)
     targets = first.locator("a").evaluate_all(
         "links => links.map(a => new URL(a.href).pathname + new URL(a.href).hash)")
-    assert targets[0] == "/journey/" and targets[1] == "/journey/#initial-child-protection-conference", targets
+    assert targets[0] == "/journey/initial-child-protection-conference/", targets

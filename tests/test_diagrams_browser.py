@@ -21,63 +21,165 @@ def test_journey_page_draws_a_linked_node_per_stage(page, sample_server: str, sa
     assert page.locator("svg#journey-diagram > title").text_content() == "The child's journey as a flowchart"
     assert page.locator("svg#journey-diagram > desc").text_content().startswith("A flowchart of the")
     for stage in sample.area(schema.JourneyFile).stages:
-        node = svg.locator(f'a[href="#{stage.id}"]').first
-        assert node.count() == 1, stage.id
+        node = svg.locator(f'a[href="#{stage.id}"]')
+        assert node.count() == 1, stage.id  # each stage drawn once, and no copies
         assert stage.name in node.get_attribute("aria-label")
         text = " ".join(node.locator("text").text_content().split())
-        assert (text.replace(" ", "") in stage.name.replace(" ", "")
-                or stage.name.replace(" ", "") in text.replace(" ", ""))
+        assert text == " ".join(stage.name.split())
         assert node.locator("text").evaluate("e => e.getBBox().width") > 10  # the label is laid out
     decisions = sum(len(s.decisions) for s in sample.area(schema.JourneyFile).stages)
-    assert svg.locator(".hb-node--decision").count() == decisions
+    assert svg.locator("g.hb-node--decision").count() == decisions
+    assert "Back to" not in svg.inner_html() and "On to" not in svg.inner_html()
 
 
-def test_following_a_journey_node_reaches_the_stage_details(page, sample_server: str) -> None:
-    page.goto(sample_server + "journey/")
-    page.locator('svg#journey-diagram a[href="#section-47-enquiry"]').first.click()
-    # (a function, not an expression: Playwright evals an expression in the page, which the CSP forbids)
-    page.wait_for_function("() => location.hash === '#section-47-enquiry'", timeout=5_000)
-    assert urlparse(page.url).fragment == "section-47-enquiry"
-    heading = page.locator("h3#section-47-enquiry")
+# What a diagram looks like on the page: its width and its column's, how far it scrolls inside its
+# frame, its first box, and its smallest text as drawn (the font size times the drawing's scale).
+MEASURE = """svg => {
+    const box = svg.getBoundingClientRect();
+    const frame = svg.closest('.hb-diagram-scroll');
+    const column = svg.closest('article').getBoundingClientRect();
+    const scale = box.width / svg.viewBox.baseVal.width;
+    const sizes = [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+    const first = svg.querySelector('.hb-nodes > a, .hb-nodes > g').getBoundingClientRect();
+    return {width: box.width, natural: svg.viewBox.baseVal.width, column: column.width, left: column.left,
+            frame: frame.clientWidth, scrolls: frame.scrollWidth - frame.clientWidth, smallest: Math.min(...sizes),
+            first: {left: first.left, right: first.right, top: first.top, bottom: first.bottom}};
+}"""
+
+DIAGRAMS = [("journey/", "svg#journey-diagram"), ("teams/", "svg#organisation-chart-diagram")]
+
+
+@pytest.mark.parametrize(("path", "selector"), DIAGRAMS)
+def test_a_diagram_fits_its_column_at_1280_with_its_first_box_in_view(browser, sample_server: str,
+                                                                      path: str, selector: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(sample_server + path)
+    svg = page.locator(selector)
+    svg.evaluate("e => e.scrollIntoView({block: 'start'})")
+    seen = svg.evaluate(MEASURE)
+    assert seen["width"] <= seen["column"] and seen["scrolls"] == 0, seen
+    assert seen["width"] == seen["natural"], seen  # drawn at its natural size: not scaled down to fit
+    assert seen["smallest"] >= 12, seen
+    first = seen["first"]
+    assert first["left"] >= 0 and first["right"] <= 1280 and first["top"] < 900, seen  # the first stage or post
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    context.close()
+
+
+@pytest.mark.parametrize(("path", "selector"), DIAGRAMS)
+def test_a_phone_scrolls_the_diagram_not_the_page(browser, sample_server: str, path: str, selector: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(sample_server + path)
+    seen = page.locator(selector).evaluate(MEASURE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert seen["smallest"] >= 12, seen  # the text keeps its size; the frame scrolls instead
+    context.close()
+
+
+@pytest.mark.parametrize(("path", "selector"), DIAGRAMS)
+def test_every_label_fits_inside_its_box(page, sample_server: str, path: str, selector: str) -> None:
+    """The layout sizes boxes from an estimate of the text's width: the browser's font must fit."""
+    page.goto(sample_server + path)
+    overflowing = page.locator(selector).evaluate("""svg => [...svg.querySelectorAll('g.hb-node')].filter(g => {
+        const shape = g.querySelector('rect, polygon').getBBox(), text = g.querySelector('text').getBBox();
+        return text.x < shape.x || text.y < shape.y || text.x + text.width > shape.x + shape.width
+            || text.y + text.height > shape.y + shape.height;
+    }).map(g => g.textContent)""")
+    assert overflowing == []
+
+
+@pytest.mark.parametrize(("path", "selector"), DIAGRAMS)
+def test_a_printed_diagram_keeps_its_text_at_7pt_or_more(browser, sample_server: str, path: str,
+                                                        selector: str) -> None:
+    # A4 less the theme's 25mm margins is 160mm: 605 CSS pixels for the content.
+    context = browser.new_context(viewport={"width": 605, "height": 900})
+    page = context.new_page()
+    page.goto(sample_server + path)
+    page.emulate_media(media="print")
+    seen = page.locator(selector).evaluate(MEASURE)
+    assert seen["width"] <= seen["column"] + 1 and seen["scrolls"] == 0, seen  # nothing cut off at the side
+    assert seen["smallest"] * 0.75 >= 7, seen  # CSS pixels to points
+    context.close()
+
+
+def follow_and_arrive(page, item_id: str, name: str, go) -> None:
+    """Follow a box's link (`go` clicks it or presses Enter on it) and check the item's details are
+    in view: at its anchor on this page, or on its own page when the anchor is kept on a link to
+    that page (journey/#contact goes on to journey/contact/: see docs/javascripts/moved.js)."""
+    anchor = page.locator(f'[id="{item_id}"]')
+    moved = anchor.evaluate("e => e.classList.contains('hb-moved')")
+    go()
+    if moved:
+        page.wait_for_url(f"**/{item_id}/", timeout=10_000)
+        heading = page.locator("article h1")
+        assert " ".join(name.split()) in " ".join(heading.inner_text().split())
+    else:
+        # (a function, not an expression: Playwright evals an expression in the page, which the CSP forbids)
+        page.wait_for_function("target => location.hash === target", arg=f"#{item_id}", timeout=5_000)
+        heading = anchor
     assert heading.is_visible()
     top = heading.evaluate("e => e.getBoundingClientRect().top")
     assert 0 <= top < page.viewport_size["height"]
 
 
-def test_journey_nodes_are_reachable_by_keyboard(page, sample_server: str) -> None:
+def test_following_a_journey_node_reaches_the_stage_details(page, sample_server: str, sample: Handbook) -> None:
+    page.goto(sample_server + "journey/")
+    stage = next(s for s in sample.area(schema.JourneyFile).stages if s.id == "section-47-enquiry")
+    node = page.locator(f'svg#journey-diagram a[href="#{stage.id}"]')
+    follow_and_arrive(page, stage.id, stage.name, node.click)
+
+
+def test_journey_nodes_are_reachable_by_keyboard(page, sample_server: str, sample: Handbook) -> None:
     page.goto(sample_server + "journey/")
     first = page.locator("svg#journey-diagram a").first
     first.focus()
     assert page.evaluate("document.activeElement.closest('svg') !== null")
-    target = first.get_attribute("href")
-    page.keyboard.press("Enter")
-    # Following an in-page link updates the address a moment after the key press: wait for it
+    target = first.get_attribute("href").lstrip("#")
+    stage = next(s for s in sample.area(schema.JourneyFile).stages if s.id == target)
+    # Following a link updates the address a moment after the key press: follow_and_arrive waits
     # (a fixed check straight after the press failed now and then on a busy machine).
-    page.wait_for_function("target => location.hash === target", arg=target, timeout=5_000)
-    assert urlparse(page.url).fragment == target.lstrip("#")
+    follow_and_arrive(page, stage.id, stage.name, lambda: page.keyboard.press("Enter"))
 
 
 def test_text_alternative_names_every_stage(page, sample_server: str, sample: Handbook) -> None:
     page.goto(sample_server + "journey/")
-    glance = page.locator("h2#at-a-glance + ol").inner_text()
+    # the section "The journey at a glance": everything after its heading up to the next one of its rank
+    glance = page.locator("h2#at-a-glance").evaluate("""h => {
+        const parts = [];
+        for (let e = h.nextElementSibling; e && e.tagName !== 'H2'; e = e.nextElementSibling) parts.push(e.innerText);
+        return parts.join(' ');
+    }""")
     for stage in sample.area(schema.JourneyFile).stages:
         assert " ".join(stage.name.split()) in " ".join(glance.split()), stage.name
+    desc = page.locator("svg#journey-diagram > desc").text_content()
+    for stage in sample.area(schema.JourneyFile).stages:
+        assert " ".join(stage.name.split()) in " ".join(desc.split()), stage.name
+    for phase in sample.area(schema.JourneyFile).phases:
+        assert phase.name in desc
 
 
 def test_team_page_draws_a_node_per_team(page, sample_server: str, sample: Handbook) -> None:
     page.goto(sample_server + "teams/")
     chart = page.locator("svg#organisation-chart-diagram")
     assert chart.is_visible()
-    for team in sample.area(schema.TeamsFile).teams:
-        node = chart.locator(f'a[href="#{team.id}"]')
-        assert node.count() == 1, team.id
-        assert team.name in node.get_attribute("aria-label")
-    for post in sample.area(schema.TeamsFile).leadership:
-        assert chart.locator(f'[aria-label="{post.role}"]').count() == 1
-    chart.locator(f'a[href="#{sample.area(schema.TeamsFile).teams[-1].id}"]').click()
-    page.wait_for_function("target => location.hash === target", arg="#" + sample.area(schema.TeamsFile).teams[-1].id,
-                           timeout=5_000)
-    assert urlparse(page.url).fragment == sample.area(schema.TeamsFile).teams[-1].id
+    teams = sample.area(schema.TeamsFile)
+    for item in [*teams.service_areas, *teams.teams]:
+        node = chart.locator(f'a[href="#{item.id}"]')
+        assert node.count() == 1, item.id
+        assert item.name in node.get_attribute("aria-label")
+    tops = {}
+    for post in teams.leadership:
+        node = chart.locator(f'[aria-label="{post.role}"]')
+        assert node.count() == 1
+        tops[post.id] = node.evaluate("e => e.getBoundingClientRect().top")
+    areas = [chart.locator(f'a[href="#{a.id}"]').evaluate("e => e.getBoundingClientRect().top")
+             for a in teams.service_areas]
+    top_post = next(p.id for p in teams.leadership if not p.reports_to)
+    assert tops[top_post] == min(tops.values()) and tops[top_post] < min(areas)  # leadership on top
+    last = teams.teams[-1]
+    follow_and_arrive(page, last.id, last.name, chart.locator(f'a[href="#{last.id}"]').click)
 
 
 def test_diagram_pages_request_nothing_from_other_hosts(page, sample_server: str) -> None:

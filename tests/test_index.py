@@ -33,7 +33,11 @@ def test_references_inside_an_item_belong_to_that_item(index: Index) -> None:
 
 def test_items_know_their_page_anchor_file_and_line(index: Index) -> None:
     stage = index.items["assessment"]
-    assert (stage.page, stage.anchor, stage.file, stage.line) == ("journey.md", "assessment", "data/journey.yaml", 27)
+    where = (stage.page, stage.anchor, stage.file, stage.line)
+    assert where == ("journey/assessment.md", None, "data/journey.yaml", 27)
+    assert stage.own_page and stage.area.page == "journey.md"  # which keeps an anchor for it
+    service = index.items[next(i for i, r in index.items.items() if r.kind == "service")]
+    assert (service.page, service.anchor) == ("services.md", service.id)
     statement = index.statements["PS7"]
     assert (statement.page, statement.anchor) == ("frameworks/kss-practice-supervisors.md", "ps7")
 

@@ -42,9 +42,12 @@ def test_every_page_links_to_its_source_and_to_the_suggestion_form(linked_site: 
 
 
 def test_each_item_links_to_its_line(linked_site: Path) -> None:
-    links = soup(linked_site, "journey").select("a.hb-source-link")
-    assert [a["href"] for a in links] == [f"{REPOSITORY}/blob/live/data/journey.yaml#L{line}" for line in (3, 27, 42)]
-    assert links[1].get_text() == "Source: data/journey.yaml, line 27"
+    for stage, line in (("contact", 3), ("assessment", 27), ("closure", 42)):
+        links = soup(linked_site, f"journey/{stage}").select("a.hb-source-link")
+        assert [a["href"] for a in links] == [f"{REPOSITORY}/blob/live/data/journey.yaml#L{line}"], stage
+        assert links[0].get_text() == f"Source: data/journey.yaml, line {line}"
+    services = soup(linked_site, "services").select("a.hb-source-link")  # items that are sections of a page
+    assert services and all("/data/services.yaml#L" in a["href"] for a in services)
 
 
 def test_no_links_and_no_scripts_without_a_repository(minimal_project: Path) -> None:

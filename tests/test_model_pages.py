@@ -47,13 +47,13 @@ def test_text_on_any_level_colour_meets_aa() -> None:
         assert contrast(colour, text_colour_on(colour)) >= 4.5, colour
 
 
-def test_team_section_shows_where_it_sits_and_what_it_runs(built_sample: Path, sample: Handbook) -> None:
-    soup = page(built_sample, "teams.md")
+def test_team_page_shows_where_it_sits_and_what_it_runs(built_sample: Path, sample: Handbook) -> None:
     teams = sample.area(schema.TeamsFile)
     for team in teams.teams:
-        text = " ".join(" ".join(e.get_text().split()) for e in section(soup, team.id))
+        soup = page(built_sample, f"teams/{team.id}.md")
+        text = " ".join(soup.select_one("article").get_text().split())
         area = next(a for a in teams.service_areas if a.id == team.service_area)
-        assert f"Reporting line: Team manager → {area.led_by}" in text
+        assert f"Reporting line: {team.led_by} → {area.led_by} →" in text
         for stage in sample.index.referring(team.id, "stage"):
             assert stage.name in text, (team.id, stage.id)
         for service in sample.index.referring(team.id, "service"):
@@ -61,13 +61,13 @@ def test_team_section_shows_where_it_sits_and_what_it_runs(built_sample: Path, s
 
 
 def test_stages_and_services_link_both_ways(built_sample: Path, sample: Handbook) -> None:
-    journey = page(built_sample, "journey.md")
     services = page(built_sample, "services.md")
     pairs = [(stage.id, service) for stage in sample.area(schema.JourneyFile).stages for service in stage.services]
     assert pairs
     for stage_id, service_id in pairs:
-        assert f"../services/#{service_id}" in {a["href"] for e in section(journey, stage_id) for a in e.select("a")}
-        assert f"../journey/#{stage_id}" in {a["href"] for e in section(services, service_id) for a in e.select("a")}
+        stage = page(built_sample, f"journey/{stage_id}.md").select_one("article")
+        assert f"../../services/#{service_id}" in {a["href"] for a in stage.select("a")}
+        assert f"../journey/{stage_id}/" in {a["href"] for e in section(services, service_id) for a in e.select("a")}
 
 
 def test_the_filter_script_loads_only_on_the_services_page(built_sample: Path) -> None:

@@ -62,7 +62,7 @@ def test_the_dashboard_lists_overdue_first(built_sample: Path) -> None:
     assert statuses[0].startswith("Overdue")
     first_current = next(i for i, s in enumerate(statuses) if s == "Up to date")
     assert all(s.startswith("Overdue") for s in statuses[:first_current])
-    assert "1 of 13 is overdue" in article.get_text()
+    assert "1 of 14 is overdue" in article.get_text()
 
 
 def test_review_json_has_every_area_with_owner_and_dates(built_sample: Path) -> None:

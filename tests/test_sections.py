@@ -10,10 +10,11 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import SAMPLE_DATA
-from handbook.areas import AREAS
+from handbook import schema
+from handbook.areas import AREAS, ITEM_PAGE_SECTIONS
 from handbook.render.context import Context
 from handbook.render.home import render_home
-from handbook.render.pages import AREA_RENDERERS
+from handbook.render.pages import AREA_RENDERERS, ITEM_PAGES
 from handbook.validate import load_handbook
 
 ANCHOR = re.compile(r'\{ #([a-z0-9-]+) \}|\bid="([a-z0-9-]+)"')
@@ -28,11 +29,24 @@ def test_rendered_anchors_are_items_or_listed_sections() -> None:
         renderer = render_home if area.id == "authority" else AREA_RENDERERS[area.id]
         markdown = renderer(Context(handbook, area.page))
         anchors = {a or b for a, b in ANCHOR.findall(markdown)}
-        items = {r.id for r in handbook.index.items.values() if r.page == area.page}
+        items = {r.id for r in handbook.index.items.values() if r.area.page == area.page}
+        if area.id == "glossary":  # a section per term
+            items |= {schema.term_anchor(t.abbr) for t in handbook.area(schema.GlossaryFile).terms}
         unexplained = {a for a in anchors - items - set(area.sections) if not DIAGRAM_PARTS.search(a)}
         assert not unexplained, f"{area.page}: add {sorted(unexplained)} to the area's sections in areas.py"
         unused = set(area.sections) - anchors
         assert not unused, f"{area.page}: {sorted(unused)} are listed as sections but not rendered"
+
+
+def test_item_pages_write_only_their_listed_sections() -> None:
+    handbook = load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent)
+    for kind, pages in ITEM_PAGES.items():
+        written: set[str] = set()
+        for record in handbook.index.of_kind(kind):
+            markdown = pages.render_page(Context(handbook, record.page), record.obj, 2)
+            written |= {a or b for a, b in ANCHOR.findall(markdown)}
+        assert written <= set(ITEM_PAGE_SECTIONS[kind]), (kind, sorted(written - set(ITEM_PAGE_SECTIONS[kind])))
+        assert written, kind
 
 
 def test_no_page_has_two_elements_with_the_same_id(built_sample: Path) -> None:

@@ -30,12 +30,23 @@ def test_shared_render_matches_a_render_for_each_page(sample: Handbook, area_id:
 
 
 def test_links_to_the_area_page_are_written_out_on_the_whole_handbook_page(sample: Handbook) -> None:
+    shared = render_shared(sample, "quality")
+    measure = sample.area(schema.QualityFile).measures[0]
+    assert f"](#{measure.id}" in shared.on_own_page()
+    assert f"](quality.md#{measure.id}" in shared.elsewhere("print.md")  # type: ignore[operator]
+
+
+def test_old_anchors_are_kept_on_the_area_page_only(sample: Handbook) -> None:
     shared = render_shared(sample, "journey")
     stage = sample.area(schema.JourneyFile).stages[0]
-    assert f"](#{stage.id}" in shared.on_own_page()
-    assert f"](journey.md#{stage.id}" in shared.elsewhere("print.md")  # type: ignore[operator]
-    # the flowchart's boxes link to the details on the same page, wherever the chart is shown
-    assert f'href="#{stage.id}"' in shared.elsewhere("print.md")  # type: ignore[operator]
+    link = f"[{stage.name}](journey/{stage.id}.md)"
+    assert f"{link}{{ #{stage.id} .hb-moved }}" in shared.on_own_page()
+    printed = shared.elsewhere("print.md")
+    assert printed is not None
+    assert link in printed
+    assert ".hb-moved" not in printed  # there the stage's own section holds the anchor
+    # the flowchart's boxes link to the anchor, wherever the chart is shown
+    assert f'href="#{stage.id}"' in printed
 
 
 def test_the_services_filter_is_only_on_the_services_page(sample: Handbook) -> None:

@@ -28,6 +28,10 @@ class Area:
     # list in step with what the renderers write.
     sections: tuple[str, ...] = ()
     optional: bool = False  # a missing file means "none yet" rather than a mistake
+    # Kinds of item that have a page each, in a folder named after the area's page (a stage of
+    # journey.md at journey/<id>.md), as a procedures manual has a chapter per procedure. The
+    # area's page keeps an anchor for each (#<id>), so links written before still arrive.
+    item_pages: tuple[str, ...] = ()
 
     @property
     def own_page(self) -> str:
@@ -36,10 +40,16 @@ class Area:
             raise ValueError(f"the {self.id} area has no page of its own")
         return self.page
 
+    def item_page(self, item_id: str) -> str:
+        """The page of one of the area's items that has its own page, e.g. journey/contact.md."""
+        return f"{self.own_page.removesuffix('.md')}/{item_id}.md"
+
 
 AREAS: tuple[Area, ...] = (
     Area("authority", "About this handbook", "authority.yaml", schema.AuthorityFile, "index.md",
          sections=("who-it-is-for", "finding-your-way", "at-a-glance", "feedback")),
+    Area("start-here", "Start here", "start-here.yaml", schema.StartHereFile, "start-here.md", "",
+         "Reading paths for your role: what to read first, why, and when."),
     Area("vision", "Vision and values", "vision.yaml", schema.VisionFile, "vision.md", "Vision",
          "What we want for children and families, and the values behind how we work.",
          sections=("values",)),
@@ -49,13 +59,14 @@ AREAS: tuple[Area, ...] = (
          sections=("theory", "principles", "methods", "tools")),
     Area("teams", "How we are organised", "teams.yaml", schema.TeamsFile, "teams.md", "Teams",
          "Service areas and teams, who each one serves and who they report to.",
-         sections=("organisation-chart", "organisation-chart-diagram", "leadership")),
+         sections=("organisation-chart", "organisation-chart-diagram", "leadership"), item_pages=("team",)),
     Area("journey", "The child's journey", "journey.yaml", schema.JourneyFile, "journey.md", "Journey",
          "How a child's case moves from first contact to closure, with decisions and timescales.",
-         sections=("diagram", "journey-diagram", "at-a-glance", "timescales", "stages")),
+         sections=("diagram", "journey-diagram", "at-a-glance", "timescales"), item_pages=("stage",)),
     Area("thresholds", "Thresholds of need", "thresholds.yaml", schema.ThresholdsFile, "thresholds.md",
          "Thresholds", "The levels of need, what each looks like, the response, and how to refer.",
-         sections=("continuum", "levels", "how-to-refer", "out-of-hours", "consent", "step-up", "step-down")),
+         sections=("continuum", "continuum-caption", "levels", "how-to-refer", "out-of-hours", "consent", "step-up",
+                   "step-down")),
     Area("services", "Services", "services.yaml", schema.ServicesFile, "services.md", "Services",
          "The help, protection and care on offer, by level of need and age.",
          sections=("services-filter", "services-level", "services-age", "services-count")),
@@ -84,6 +95,12 @@ AREAS = tuple(replace(area, sections=(*area.sections, REFLECTION_SECTION))
               if area.page and issubclass(area.model, schema.AreaFile) else area for area in AREAS)
 AREAS_BY_ID: dict[str, Area] = {area.id: area for area in AREAS}
 REFLECTION_PAGE = "reflection.md"  # every area's questions, gathered for supervision
+
+# The sections of the page each stage and team has (tests/test_sections.py keeps it in step).
+ITEM_PAGE_SECTIONS: dict[str, tuple[str, ...]] = {
+    "stage": ("where-it-fits", "comes-from", "what-must-happen", "timescales", "decisions", "recording", "related"),
+    "team": ("contact", "roles", "work"),
+}
 
 FRAMEWORKS_FOLDER = "frameworks"
 FRAMEWORKS_PAGE_FOLDER = "frameworks"

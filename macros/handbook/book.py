@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -17,6 +18,7 @@ from .loader import LoadedFile
 from .reviews import ReviewStatus
 
 AreaModel = TypeVar("AreaModel", bound=BaseModel)
+Derived = TypeVar("Derived")
 _AREA_OF_MODEL: dict[type[BaseModel], str] = {area.model: area.id for area in AREAS}
 
 
@@ -36,6 +38,15 @@ class Handbook:
     today: datetime.date = field(default_factory=datetime.date.today)
     _reviews_by_place: dict[tuple[str, str | None], ReviewStatus] | None = field(
         default=None, init=False, repr=False, compare=False)
+    _derived: dict[Callable[[Handbook], Any], Any] = field(default_factory=dict, init=False, repr=False,
+                                                           compare=False)
+
+    def derive(self, make: Callable[[Handbook], Derived]) -> Derived:
+        """`make(self)`, worked out once per handbook: for what every page of a kind asks for
+        (the journey's order on each stage page), which would otherwise cost N times over."""
+        if make not in self._derived:
+            self._derived[make] = make(self)
+        return self._derived[make]  # type: ignore[no-any-return]
 
     def area(self, model: type[AreaModel]) -> AreaModel:
         """The data of the area whose file `model` describes: `handbook.area(schema.TeamsFile)`."""

@@ -41,13 +41,18 @@ class ItemRecord:
         return self.loaded.line_of((*self.loc, "id"))
 
     @property
-    def page(self) -> str:
-        assert self.area.page is not None
-        return self.area.page
+    def own_page(self) -> bool:
+        """Whether the item has a page of its own (a stage, a team) rather than a section."""
+        return self.kind in self.area.item_pages
 
     @property
-    def anchor(self) -> str:
-        return self.id
+    def page(self) -> str:
+        return self.area.item_page(self.id) if self.own_page else self.area.own_page
+
+    @property
+    def anchor(self) -> str | None:
+        """The item's anchor on its page (None: the item is the whole page)."""
+        return None if self.own_page else self.id
 
     @property
     def evidences(self) -> list[str]:

@@ -44,6 +44,10 @@ class Created:
     prompts: int
 
 
+# A glossary term's `see:` line (in the example's glossary, one line each).
+_SEE = re.compile(r"^ +see: .*\n", re.MULTILINE)
+
+
 def short_name_for(name: str) -> str:
     """`Testford Borough Council` -> `Testford`; `London Borough of Testford` -> `Testford`."""
     short = name.strip()
@@ -122,6 +126,7 @@ def create(generator: Path, target: Path, name: str, short_name: str | None = No
             (data / path.name).write_text(text, encoding="utf-8")
         # The glossary's abbreviations are the same everywhere: start from the example's.
         glossary = _rename((sample / "glossary.yaml").read_text(encoding="utf-8"), old_names, (name, short))
+        glossary = _SEE.sub("", glossary)  # the example's stages and teams, which a new handbook lacks
         (data / "glossary.yaml").write_text(glossary, encoding="utf-8")
 
     for path in sorted(data.rglob("*.yaml")):

@@ -20,9 +20,10 @@ from .render.frameworks import (
     render_framework,
     render_frameworks_index,
 )
+from .render.glossary import search_words
 from .render.home import render_home
 from .render.journey import render_timescales_table
-from .render.pages import AREA_RENDERERS, SharedRender, render_shared
+from .render.pages import AREA_RENDERERS, ITEM_PAGES, SharedRender, render_shared
 from .render.reflection import render_reflection
 from .render.review import recent_amendments, render_review_dashboard, review_box
 from .render.statement import render_accessibility_statement
@@ -30,6 +31,9 @@ from .render.whole import render_whole_handbook
 
 if TYPE_CHECKING:
     from .site import Build
+
+
+ITEM_PAGE_SEARCH_BOOST = 2  # Material's page boost (search: boost: 2 in front matter)
 
 
 class PageMacroError(ValueError):
@@ -96,6 +100,20 @@ def page_macros(build: Build, current_page: Callable[[], Page]) -> dict[str, Mac
         note_for_page(page, result.scripts, source)
         return with_review(area_id, result.on_own_page())
 
+    def item_page(item_id: str) -> str:
+        """The page of a stage, a team or another item with a page of its own, e.g. {{ item_page("contact") }}."""
+        record = handbook.index.items.get(item_id)
+        if record is None or not record.own_page:
+            raise PageMacroError(f"{current_page().src_uri}: there is no stage or team with the id {item_id!r}.")
+        # A stage's or team's own page is where a search for it should lead first, before the
+        # overview pages and the glossary that mention it in passing.
+        current_page().meta.setdefault("search", {}).setdefault("boost", ITEM_PAGE_SEARCH_BOOST)
+        words = search_words(handbook, item_id)
+        if words:  # Material's search weighs a page's tags far above its text
+            current_page().meta["tags"] = words
+        pages, source = ITEM_PAGES[record.kind], f"{build.data_prefix}/{record.area.file}"
+        return render(lambda ctx: pages.render_page(ctx, record.obj, 2), source=source)
+
     def whole_handbook() -> str:
         # Everything on this page is on its own page too: left in the search index, every search
         # would list each match twice, and the index (and the build) would be nearly twice as big.
@@ -112,6 +130,7 @@ def page_macros(build: Build, current_page: Callable[[], Page]) -> dict[str, Mac
         "review_dashboard": lambda: render(render_review_dashboard),
         "accessibility_statement": lambda: render(render_accessibility_statement, source=authority_file),
         "whole_handbook": whole_handbook,
+        "item_page": item_page,
         "timescales_table": lambda: render(render_timescales_table),
         "reflection_questions": lambda: render(render_reflection),
     }

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import schema
-from .areas import AREAS, RESERVED_FRAMEWORK_IDS, kind_label
+from .areas import KINDS, RESERVED_FRAMEWORK_IDS, kind_label
 from .errors import Problem, Problems, Severity, describe_choices, did_you_mean
 from .explain import place
 from .index import Index
 from .loader import LoadedFile, Loc
+from .reading import check_reading_paths
 from .walk import Reference
 
 
@@ -39,6 +40,10 @@ def check_references(held: list[Reference], loaded: LoadedFile, index: Index,
                 yield place(loaded, ref.loc).problem(f"`{ref.target}` is listed twice in `{ref.loc[-2]}`",
                                                      fix="Delete one of them.", severity=Severity.WARNING)
             listed.add(key)
+        if ref.kind == schema.ANY_ITEM:
+            if set(KINDS) - {"statement"} <= checkable:  # an item of any kind: every file must be valid
+                yield from _check_any_item(ref, loaded, index)
+            continue
         if ref.kind not in checkable:
             continue
         if ref.kind == "statement" and ref.target in index.statements:
@@ -69,14 +74,26 @@ def check_references(held: list[Reference], loaded: LoadedFile, index: Index,
             expected=f"the id of {a(label)}: {describe_choices(choices)}",
             fix=f"Did you mean `{suggestion}`?" if suggestion
             else f"Use one of the ids above, or add the {label} first.")
+    yield from check_reading_paths(loaded, index, checkable)
+
+
+def _check_any_item(ref: Reference, loaded: LoadedFile, index: Index) -> Iterable[Problem]:
+    if ref.target in index.items:
+        return
+    suggestion = did_you_mean(ref.target, list(index.items))
+    yield place(loaded, ref.loc).problem(
+        f"Unknown id `{ref.target}`",
+        found=f"`{ref.target}`, which is not the id of anything in the handbook",
+        expected="the id of a stage, team, service, tool or any other item",
+        fix=f"Did you mean `{suggestion}`?" if suggestion else "Check the id in the file that defines the item.")
 
 
 def check_reserved_ids(index: Index) -> Iterable[Problem]:
-    """An item id that equals a section of its own page would give two elements the same anchor."""
-    by_page = {area.page: area for area in AREAS if area.page}
+    """An item id that equals a section of its area's page would give two elements the same
+    anchor (items with a page of their own keep an anchor there too)."""
     for record in index.items.values():
-        area = by_page.get(record.page)
-        if area is not None and record.id in area.sections:
+        area = record.area
+        if area.page and record.id in area.sections:
             yield Problem(
                 file=record.file, line=record.line,
                 title=f"The id `{record.id}` is taken by a section of the {area.title} page",
@@ -117,3 +134,4 @@ def check_framework_ids(frameworks: list[tuple[schema.FrameworkFile, LoadedFile]
                 f"`{framework.id}-{framework.year}`."))
         else:
             seen[framework.id] = loaded.path
+

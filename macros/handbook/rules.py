@@ -121,3 +121,19 @@ def _abbreviations_are_unique(data: schema.GlossaryFile, loaded: LoadedFile) -> 
                 found=f"a second `{term.abbr}` (the first is entry {seen_terms[term.abbr] + 1})",
                 expected="each abbreviation once", fix="Merge the two entries.")
         seen_terms.setdefault(term.abbr, i)
+
+
+@rule(schema.StartHereFile)
+def _reading_paths_list_each_step_once(data: schema.StartHereFile, loaded: LoadedFile) -> Iterator[Problem]:
+    # A step is known by what it points at (the reader's ticks are kept under that id): twice in
+    # one path, the two would tick together.
+    for i, path in enumerate(data.paths):
+        first: dict[str, int] = {}
+        for j, step in enumerate(path.steps):
+            if step.read in first:
+                yield place(loaded, ("paths", i, "steps", j, "read")).problem(
+                    f"`{step.read}` is in the reading path “{path.name}” twice",
+                    found=f"a second step reading `{step.read}` (the first is step {first[step.read] + 1})",
+                    expected="each item or page once in a path",
+                    fix="Merge the two steps into one, with both reasons in its `why`.")
+            first.setdefault(step.read, j)

@@ -35,6 +35,8 @@ from .schema_areas import (
     PracticeModelFile,
     Principle,
     QualityFile,
+    ReadingPath,
+    ReadingStep,
     Service,
     ServiceArea,
     ServicesFile,
@@ -42,6 +44,7 @@ from .schema_areas import (
     StageKind,
     Standard,
     StandardsFile,
+    StartHereFile,
     SupervisionFile,
     SupervisionForm,
     SupervisionPolicy,
@@ -73,9 +76,11 @@ from .schema_site import (
     Statement,
     Term,
     statement_anchor,
+    term_anchor,
 )
 from .schema_types import (
     ABBREVIATION_PATTERN,
+    ANY_ITEM,
     COLOUR_PATTERN,
     EARLIEST_DATE,
     ID_PATTERN,
@@ -108,6 +113,7 @@ from .schema_types import (
 
 __all__ = [
     "ABBREVIATION_PATTERN",
+    "ANY_ITEM",
     "COLOUR_PATTERN",
     "EARLIEST_DATE",
     # the building blocks
@@ -160,6 +166,8 @@ __all__ = [
     "Prose",
     "ProseField",
     "QualityFile",
+    "ReadingPath",
+    "ReadingStep",
     "Ref",
     "RepositorySettings",
     "Review",
@@ -171,6 +179,7 @@ __all__ = [
     "StageKind",
     "Standard",
     "StandardsFile",
+    "StartHereFile",
     "Statement",
     "StatementId",
     "SupervisionFile",
@@ -195,4 +204,5 @@ __all__ = [
     "Whole",
     "WorkforceItem",
     "statement_anchor",
+    "term_anchor",
 ]

@@ -360,3 +360,32 @@ class Partnership(Item):
 class FoundationsFile(AreaFile):
     workforce: list[WorkforceItem] = Field(min_length=1)
     partnerships: list[Partnership] = Field(min_length=1)
+
+
+# --- start-here.yaml --------------------------------------------------------------------------
+
+
+class ReadingStep(Model):
+    """One thing to read on a reading path, and why it matters for the role."""
+
+    read: Id = Field(
+        description="What to read: the id of any item in the handbook (a team, a journey stage, a "
+        "service, a tool...), or of a page: an area (e.g. thresholds) or a framework "
+        "(e.g. kss-practice-supervisors); an item's id is taken before a page's. Checked by handbook check.")
+    why: Text = Field(description="One line: why this matters for someone in this role.")
+    when: Text | None = Field(None, description="When to read it, e.g. In your first week.")
+
+
+class ReadingPath(Model):
+    """A reading path for one role (new social worker, agency worker...): the authority's choice."""
+
+    kind: ClassVar[str] = "reading-path"
+    kind_label: ClassVar[str] = "reading path"
+    id: Id
+    name: Text = Field(description="The role the path is for, e.g. New social worker.")
+    summary: Prose = Field(description="Who the path is for and what it gives them.")
+    steps: list[ReadingStep] = Field(min_length=1, description="What to read, in the order to read it.")
+
+
+class StartHereFile(AreaFile):
+    paths: list[ReadingPath] = Field(min_length=1, description="One reading path per role, in the order shown.")

@@ -10,12 +10,14 @@ from pydantic import Field, StringConstraints, field_validator
 
 from .schema_types import (
     ABBREVIATION_PATTERN,
+    ANY_ITEM,
     REPOSITORY_PATTERN,
     Date,
     Id,
     Line,
     Model,
     Prose,
+    Ref,
     Review,
     StatementId,
     Text,
@@ -118,6 +120,9 @@ class Term(Model):
     abbr: Annotated[str, StringConstraints(min_length=1, max_length=20, pattern=ABBREVIATION_PATTERN)]
     term: Text
     definition: Prose | None = None
+    see: Annotated[str, Ref(ANY_ITEM)] | None = Field(
+        None, description="The id of the stage, team, service or other item the term is about, e.g. "
+        "section-47-enquiry for S47: the glossary and search lead there, and its heading shows the abbreviation.")
 
 
 class GlossaryFile(Model):
@@ -170,6 +175,11 @@ class FrameworkFile(Model):
     summary: Prose
     order: Whole = Field(100, description="Position among the frameworks in the navigation.")
     statements: list[Statement] = Field(min_length=1)
+
+
+def term_anchor(abbr: str) -> str:
+    """The anchor of a glossary term's section: term- and its abbreviation in lower case, e.g. S47 -> term-s47."""
+    return "term-" + (re.sub(r"[^a-z0-9]+", "-", abbr.casefold()).strip("-") or "term")
 
 
 def statement_anchor(statement_id: str) -> str:

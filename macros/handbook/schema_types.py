@@ -24,9 +24,13 @@ _SEGMENT = r"[^\s/()<>\"'{}\[\]\\`|^]+"
 REPOSITORY_PATTERN = rf"^https://{_SEGMENT}/{_SEGMENT}/{_SEGMENT}/?$"
 
 
+# The kind of a reference that may name an item of any kind (a glossary term's `see`).
+ANY_ITEM = "item"
+
+
 @dataclass(frozen=True)
 class Ref:
-    """Marks a field whose value is the id of another item, of the given kind."""
+    """Marks a field whose value is the id of another item, of the given kind (ANY_ITEM: any)."""
 
     kind: str
 

@@ -78,8 +78,12 @@ class Build:
         return generated_nav(self.handbook)
 
     def add_to_nav(self, nav: list[Any]) -> bool:
-        """Put the framework pages into a navigation written as in mkdocs.yml, straight after the
-        frameworks index page wherever it is; False if the navigation does not have that page."""
+        """Put the generated pages into a navigation written as in mkdocs.yml: the framework pages
+        straight after the frameworks index page wherever it is, and each area's item pages in a
+        section with the area's page (see item_nav); False if the navigation lacks the frameworks index."""
+        for area in areas.AREAS:
+            if area.item_pages:  # a navigation without the area's page leaves its items out too
+                _nest_under(nav, area.own_page, area.title, item_nav(self.handbook, area))
         return _insert_after(nav, areas.FRAMEWORKS_INDEX_PAGE, self.nav())
 
     def assets(self, site_url: str | None) -> dict[str, str]:
@@ -100,13 +104,26 @@ class Build:
 
 
 def generated_pages(handbook: Handbook) -> dict[str, str]:
-    """Pages that exist because of the data, not because of a file in docs/: one per framework."""
-    return {
+    """Pages that exist because of the data, not because of a file in docs/: one per framework,
+    and one per stage, team or other item of a kind that has a page each."""
+    pages = {
         areas.framework_page(framework.id): (
             f"# {inline(framework.name)}\n\n{{{{ framework_page(\"{framework.id}\") }}}}\n"
         )
         for framework in handbook.frameworks
     }
+    for record in handbook.index.items.values():
+        if record.own_page:
+            title = inline(item_title(handbook, record.id))
+            pages[record.page] = f"# {title}\n\n{{{{ item_page(\"{record.id}\") }}}}\n"
+    return pages
+
+
+def item_title(handbook: Handbook, item_id: str) -> str:
+    """The title of an item's own page: its name, and the abbreviations the glossary gives it."""
+    from .render.glossary import titled_with_abbreviations
+
+    return titled_with_abbreviations(handbook, item_id, handbook.index.items[item_id].name)
 
 
 def abbreviations(handbook: Handbook) -> dict[str, str]:
@@ -196,6 +213,33 @@ def _insert_after(nav: list[Any], index_page: str, pages: list[dict[str, str]]) 
                 return True
             if _insert_after(children, index_page, pages):
                 return True
+    return False
+
+
+def item_nav(handbook: Handbook, area: areas.Area) -> list[Any]:
+    """The pages of an area's items, in their groups (the journey's phases, the service areas)."""
+    from .render.pages import ITEM_PAGES
+
+    entries: list[Any] = []
+    for kind in area.item_pages:
+        for group, item_ids in ITEM_PAGES[kind].nav_groups(handbook):
+            pages = [{chrome_text(item_title(handbook, i)): handbook.index.items[i].page} for i in item_ids]
+            if not pages:
+                continue
+            entries += pages if group is None else [{chrome_text(group): pages}]
+    return entries
+
+
+def _nest_under(nav: list[Any], page: str, title: str, children: list[Any]) -> bool:
+    """Make the entry for `page` a section of its own, holding the page and then `children`."""
+    for position, entry in enumerate(nav):
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if value == page:
+            section_title = next(iter(entry)) if isinstance(entry, dict) else chrome_text(title)
+            nav[position] = {section_title: [entry, *children]}
+            return True
+        if isinstance(value, list) and _nest_under(value, page, title, children):
+            return True
     return False
 
 

@@ -20,7 +20,8 @@ from .errors import Problem, did_you_mean
 
 # What the pages in docs/ call; nothing else is reachable from a page.
 PAGE_MACROS = ("area", "home", "framework_page", "frameworks_index", "coverage", "review_dashboard",
-               "accessibility_statement", "whole_handbook", "timescales_table", "reflection_questions")
+               "accessibility_statement", "whole_handbook", "timescales_table", "reflection_questions",
+               "item_page")
 # Page variables the macros plugin itself needs to render a page at all.
 PAGE_VARIABLES = ("page",)
 # The largest text or list an expression on a page may make (`"x" * 10**9` would fill the memory).

@@ -20,6 +20,7 @@ from .areas import (
     COVERAGE_PAGE,
     COVERAGE_SECTIONS,
     FRAMEWORKS_INDEX_PAGE,
+    ITEM_PAGE_SECTIONS,
     Area,
     framework_page,
 )
@@ -47,7 +48,10 @@ def known_pages(index: Index, frameworks: Iterable[str], docs_dir: Path | None) 
             pages[area.page] = set(area.sections)
     for record in index.items.values():
         if record.area.page:
-            pages.setdefault(record.area.page, set()).add(record.anchor)  # type: ignore[union-attr]
+            # every item keeps an anchor on its area's page, those with a page of their own too
+            pages.setdefault(record.area.page, set()).add(record.id)  # type: ignore[union-attr]
+        if record.own_page:
+            pages[record.page] = set(ITEM_PAGE_SECTIONS.get(record.kind, ()))
     framework_ids = list(frameworks)
     for framework_id in framework_ids:
         pages[framework_page(framework_id)] = set()

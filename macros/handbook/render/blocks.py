@@ -54,3 +54,17 @@ def links_to(ctx: Context, records: list[ItemRecord]) -> str:
 
 def item_section(ctx: Context, level: int, obj: schema.Item, *body: str) -> str:
     return blocks(heading(level, obj.name, obj.id), ctx.prose(obj.summary), *body, evidence(ctx, obj))
+
+
+MOVED_SCRIPT = "moved"  # docs/javascripts/moved.js
+
+
+def moved_item_link(ctx: Context, item_id: str) -> str:
+    """A link to an item's own page that keeps the item's anchor on this page, where the item
+    used to be (`journey/#contact`): the link carries the id, and moved.js sends a reader who
+    arrives at it on to the item's page (without scripts, the reader lands on the link)."""
+    link = ctx.item_link(item_id)
+    if ctx.for_print:  # the whole-handbook page has the item itself under that anchor
+        return link
+    ctx.scripts.add(MOVED_SCRIPT)
+    return link + ctx.interactive(f"{{ #{item_id} .hb-moved }}")

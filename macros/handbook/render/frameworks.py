@@ -66,27 +66,16 @@ def render_frameworks_index(ctx: Context) -> str:
 
 def render_coverage(ctx: Context) -> str:
     index = ctx.index
-    areas = model_areas()
     gaps = index.gaps()
     total = len(index.statements)
     parts = [
         f"{total - len(gaps)} of {total} framework statements are evidenced by at least one item in "
-        "this handbook. Each number below counts the items in an area that evidence the statement; "
-        "follow the statement to see them.",
+        "this handbook. Each number below counts the items in an area that evidence the statement, "
+        "and the total comes first; a statement nothing evidences yet is marked **Gap**. "
+        "Follow a statement to see its items.",
     ]
     for framework in ctx.handbook.frameworks:
-        header = "| Statement | " + " | ".join(a.short for a in areas) + " | Total |"
-        rule = "| --- | " + " | ".join("---" for _ in areas) + " | --- |"  # numbers aligned by CSS
-        rows = [header, rule]
-        for statement in framework.statements:
-            record = index.statements[statement.id]
-            items = index.evidenced_by(statement.id)
-            counts = [sum(1 for item in items if item.area.id == area.id) for area in areas]
-            cells = [str(count) if count else '<span class="hb-zero">0</span>' for count in counts]
-            rows.append(f"| {ctx.statement_link(record)} | " + " | ".join(cells) + f" | {len(items)} |")
-        table = "\n".join(rows)
-        parts += [heading(2, framework.name, f"coverage-{framework.id}"),
-                  f'<div class="hb-coverage" markdown>\n\n{table}\n\n</div>']
+        parts += [heading(2, framework.name, f"coverage-{framework.id}"), coverage_table(ctx, framework)]
     parts.append(heading(2, "Gaps", "gaps"))
     if gaps:
         parts.append("These statements are not yet evidenced by anything in the handbook:\n\n" + "\n".join(
@@ -94,3 +83,35 @@ def render_coverage(ctx: Context) -> str:
     else:
         parts.append("None: every statement is evidenced by at least one item.")
     return blocks(*parts)
+
+
+def coverage_table(ctx: Context, framework: FrameworkFile) -> str:
+    """One framework's statements against the areas of the handbook, the total beside each statement.
+
+    HTML rather than a Markdown table, for the row headers, the classes the layout needs
+    (tables.css: the statement column stays in view, the area names stand upright) and the
+    gap rows; the statement links are still Markdown, so they are still checked.
+    """
+    areas = model_areas()
+    caption_id = f"coverage-{framework.id}-caption"
+    head = ('<thead><tr><th scope="col">Statement</th><th scope="col" class="hb-total">Total</th>'
+            + "".join(f'<th scope="col" class="hb-area"><span>{inline(area.short)}</span></th>' for area in areas)
+            + "</tr></thead>")
+    rows = []
+    for statement in framework.statements:
+        record = ctx.index.statements[statement.id]
+        items = ctx.index.evidenced_by(statement.id)
+        counts = [sum(1 for item in items if item.area.id == area.id) for area in areas]
+        cells = "".join(f"<td>{count}</td>" if count else '<td class="hb-zero">0</td>' for count in counts)
+        total = f"{len(items)}" if items else '0 <strong class="hb-gap-mark">Gap</strong>'
+        row_class = ' class="hb-gap"' if not items else ""
+        rows.append(f'<tr{row_class} markdown="1"><th scope="row" markdown="span">{ctx.statement_link(record)}</th>'
+                    f'<td class="hb-total">{total}</td>{cells}</tr>')
+    return (
+        '<div class="hb-coverage" markdown="1">\n'
+        f'<p class="hb-table-caption" id="{caption_id}">{inline(framework.short_name)}: the items that '
+        "evidence each statement, by area of the handbook</p>\n"
+        f'<div class="hb-scroll" role="region" tabindex="0" aria-labelledby="{caption_id}" markdown="1">\n'
+        f'<table class="hb-coverage-table" aria-labelledby="{caption_id}" markdown="1">\n{head}\n'
+        '<tbody markdown="1">\n' + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n</div>"
+    )

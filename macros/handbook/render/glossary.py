@@ -1,21 +1,52 @@
-"""The glossary of abbreviations and terms."""
+"""The glossary of abbreviations and terms: each term a section of its own (its own entry in the
+search), leading to the stage, team or service it is about when the data says."""
 
 from __future__ import annotations
 
+import re
+
 from .. import schema
-from .blocks import (
-    blocks,
-)
+from ..book import Handbook
+from .blocks import blocks, heading
 from .context import Context
 from .text import inline
+
+
+def terms_about(handbook: Handbook) -> dict[str, list[schema.Term]]:
+    """Each item's glossary terms: those that say they are about it (`see:`)."""
+    found: dict[str, list[schema.Term]] = {}
+    for term in handbook.area(schema.GlossaryFile).terms:
+        if term.see:
+            found.setdefault(term.see, []).append(term)
+    return found
+
+
+def search_words(handbook: Handbook, item_id: str) -> list[str]:
+    """The abbreviations a reader may search for an item by ("S20"), which the search weighs as
+    tags. (Not what they stand for: Material's search takes each tag as one word, so a tag
+    "Initial child protection conference" would match any search with a word starting "in".)"""
+    return [term.abbr for term in handbook.derive(terms_about).get(item_id, [])]
+
+
+def titled_with_abbreviations(handbook: Handbook, item_id: str, name: str) -> str:
+    """An item's name with the abbreviations it goes by that the name does not already show:
+    "Section 47 enquiry (S47)", so a search for S47 finds the stage by its title."""
+    abbreviations = [term.abbr for term in handbook.derive(terms_about).get(item_id, [])]
+    missing = [abbr for abbr in abbreviations
+               if not re.search(rf"(?<![\w]){re.escape(abbr)}(?![\w])", name, re.IGNORECASE)]
+    return f"{name} ({', '.join(missing)})" if missing else name
 
 
 def render(ctx: Context) -> str:
     data: schema.GlossaryFile = ctx.handbook.area(schema.GlossaryFile)
     entries = []
     for term in sorted(data.terms, key=lambda t: t.abbr.casefold()):
-        definition = f"{inline(term.term)}"
+        body = inline(term.term) + "."
         if term.definition:
-            definition += f". {ctx.prose(term.definition)}"
-        entries.append(f"**{inline(term.abbr)}**\n:   {definition}")
-    return blocks(ctx.prose(data.intro), "\n\n".join(entries))
+            body += f" {ctx.prose(term.definition)}"
+        entries.append(heading(2, f"{term.abbr}: {term.term}", schema.term_anchor(term.abbr)))
+        entries.append(body)
+        if term.see:
+            record = ctx.index.items[term.see]
+            entries.append(f"More: {ctx.item_link(term.see)} ({inline(record.kind_label)}).")
+    return blocks(ctx.prose(data.intro), *entries)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from .. import schema
-from ..areas import AREAS, COVERAGE_PAGE, FRAMEWORKS_PAGE_FOLDER
+from ..areas import AREAS, AREAS_BY_ID, COVERAGE_PAGE, FRAMEWORKS_PAGE_FOLDER
 from ..errors import plural
+from ..reading import START_HERE
 from .blocks import blocks, heading
 from .context import Context
 from .text import bullet_list, inline, join_sentence
@@ -13,7 +14,8 @@ from .text import bullet_list, inline, join_sentence
 def render_home(ctx: Context) -> str:
     handbook = ctx.handbook
     authority = handbook.authority
-    parts = [f"# {inline(authority.name)}: {inline(authority.handbook_title)}", ctx.prose(authority.summary)]
+    parts = [f"# {inline(authority.name)}: {inline(authority.handbook_title)}", ctx.prose(authority.summary),
+             start_here_link(ctx)]
     if authority.fictional or authority.draft:
         title = "A fictional authority" if authority.fictional else "A draft handbook"
         parts.append(f'!!! info "{title}"\n\n    ' + inline(banner_notice(authority)))
@@ -21,7 +23,7 @@ def render_home(ctx: Context) -> str:
     parts.append(bullet_list([f"**{inline(a.who)}.** {ctx.prose(a.use)}" for a in authority.audience]))
     parts.append(heading(2, "Finding your way", "finding-your-way"))
     ways = [f"[{inline(area.title)}]({ctx.href(area.page)}): {inline(area.description)}"
-            for area in AREAS if area.page and area.description]
+            for area in AREAS if area.page and area.description and area.id != START_HERE]
     ways.append(f"[National frameworks]({ctx.href(FRAMEWORKS_PAGE_FOLDER + '/index.md')}): the Knowledge "
                 "and Skills Statements and Ofsted's expectations, each linked to where we meet it.")
     ways.append(f"[Coverage]({ctx.href(COVERAGE_PAGE)}): every framework statement against the areas "
@@ -34,6 +36,21 @@ def render_home(ctx: Context) -> str:
     if authority.feedback:
         parts += [heading(2, "When practice and handbook differ", "feedback"), ctx.prose(authority.feedback)]
     return blocks(*parts)
+
+
+def start_here_link(ctx: Context) -> str:
+    """The first link of the page: the reading paths, with the roles they are for."""
+    area = AREAS_BY_ID[START_HERE]
+    paths = ctx.handbook.area(schema.StartHereFile).paths
+    roles = join_sentence([inline(_in_a_sentence(path.name)) for path in paths])
+    return (f'<div class="hb-start-here" markdown="1">\n\n**New here?** Start with a reading path for your '
+            f"role: {roles}.\n\n[Start here]({ctx.href(area.own_page)}){{ .md-button .md-button--primary }}"
+            "\n\n</div>")
+
+
+def _in_a_sentence(role: str) -> str:
+    """`New social worker` -> `new social worker`; `ASYE and early career` stays as it is."""
+    return role[:1].lower() + role[1:] if role[1:2].islower() else role
 
 
 def banner_label(authority: schema.AuthorityFile) -> str:

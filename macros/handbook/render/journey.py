@@ -5,11 +5,8 @@ from __future__ import annotations
 from .. import schema
 from .blocks import (
     blocks,
-    facts,
     heading,
-    item_section,
-    labelled_list,
-    links_to,
+    moved_item_link,
     reflective_questions,
 )
 from .context import Context
@@ -17,7 +14,7 @@ from .diagrams import (
     journey_diagram,
     journey_legend,
 )
-from .text import bullet_list, inline, join_sentence
+from .text import inline, join_sentence
 
 STAGE_TYPE_LABELS: dict[str, str] = {
     "entry": "Way in",
@@ -50,23 +47,40 @@ def basis_label(timescale: schema.Timescale) -> str:
 
 
 def render(ctx: Context) -> str:
+    """The journey's own page: the diagram, the journey at a glance by phase, the timescales.
+    Each stage has a page of its own (render/stage.py)."""
     data: schema.JourneyFile = ctx.handbook.area(schema.JourneyFile)
-    parts = [ctx.prose(data.intro), heading(2, "The journey as a diagram", "diagram"), journey_diagram(ctx),
-             journey_legend(), heading(2, "The journey at a glance", "at-a-glance")]
-    overview = []
-    for number, stage in enumerate(data.stages, start=1):
-        leads = _destinations(stage)
-        where = (f" Leads to {join_sentence([ctx.item_link(t) for t in leads])}." if leads
-                 else " The case leaves this journey here.")
-        overview.append(f"{number}. {ctx.item_link(stage.id)} ({STAGE_TYPE_LABELS[stage.type].lower()}).{where}")
-    parts.append("\n".join(overview))
+    parts = [ctx.prose(data.intro), heading(2, "The journey as a diagram", "diagram"), journey_legend(),
+             journey_diagram(ctx), heading(2, "The journey at a glance", "at-a-glance")]
+    number = 0
+    for phase, stages in stages_by_phase(data):
+        if phase is not None:
+            parts += [heading(3, phase.name, phase.id), ctx.prose(phase.summary)]
+        overview = []
+        for stage in stages:
+            number += 1
+            leads = _destinations(stage)
+            where = (f" Leads to {join_sentence([ctx.item_link(t) for t in leads])}." if leads
+                     else " The case leaves this journey here.")
+            overview.append(f"{number}. {moved_item_link(ctx, stage.id)} "
+                            f"({STAGE_TYPE_LABELS[stage.type].lower()}).{where}")
+        parts.append("\n".join(overview))
     parts.append(heading(2, "Timescales at a glance", "timescales"))
     parts.append(render_timescales_table(ctx))
-    parts.append(heading(2, "Stages in detail", "stages"))
-    for stage in data.stages:
-        parts.append(_stage(ctx, stage))
     parts.append(reflective_questions(ctx, data.reflective_questions))
     return blocks(*parts)
+
+
+def stages_by_phase(data: schema.JourneyFile) -> list[tuple[schema.Phase | None, list[schema.Stage]]]:
+    """The stages in journey order: phase by phase as the data lists the phases, and in each
+    phase in the data's order (one group, with no phase, when the data has none)."""
+    if not data.phases:
+        return [(None, list(data.stages))]
+    return [(phase, [stage for stage in data.stages if stage.phase == phase.id]) for phase in data.phases]
+
+
+def journey_order(data: schema.JourneyFile) -> list[schema.Stage]:
+    return [stage for _, stages in stages_by_phase(data) for stage in stages]
 
 
 def _destinations(stage: schema.Stage) -> list[str]:
@@ -90,40 +104,3 @@ def render_timescales_table(ctx: Context) -> str:
     if len(rows) == 2:
         return "No timescales are set in the journey data yet."
     return "\n".join(rows)
-
-
-def _stage(ctx: Context, stage: schema.Stage) -> str:
-    index = ctx.index
-    incoming = index.referring(stage.id, "stage")
-    standards = index.referring(stage.id, "standard")
-    parts = [
-        facts([
-            ("Kind of stage", STAGE_TYPE_LABELS[stage.type]),
-            ("Responsible team", ctx.item_link(stage.team)),
-            ("Supporting teams", join_sentence([ctx.item_link(t) for t in stage.supporting_teams])),
-            ("Levels of need", join_sentence([ctx.item_link(level) for level in stage.levels])),
-            ("Comes from", links_to(ctx, incoming)),
-        ]),
-        labelled_list("What must happen", [ctx.prose(p) for p in stage.must_happen]),
-    ]
-    if stage.timescales:
-        parts.append(labelled_list("Timescales", [
-            f"**{inline(t.what)}:** {inline(timescale_phrase(t))} "
-            f"({basis_label(t).lower()}; {inline(t.source)})"
-            for t in stage.timescales
-        ]))
-    for decision in stage.decisions:
-        outcomes = [
-            f"{ctx.item_link(o.to)}: {inline(o.when)}"
-            + (" *(step up)*" if o.step == "up" else " *(step down)*" if o.step == "down" else "")
-            for o in decision.outcomes
-        ]
-        parts.append(f"**Decision: {inline(decision.question)}** Made by the {inline(decision.made_by)}.\n\n"
-                     + bullet_list(outcomes))
-    parts.append(labelled_list("Recording", [ctx.prose(r) for r in stage.recording]))
-    parts.append(facts([
-        ("Tools", join_sentence([ctx.item_link(t) for t in stage.tools])),
-        ("Services often used", join_sentence([ctx.item_link(s) for s in stage.services])),
-        ("Practice standards", links_to(ctx, standards)),
-    ]))
-    return item_section(ctx, 3, stage, *parts)

@@ -7,6 +7,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from ..areas import AREAS, AREAS_BY_ID, Area
 from ..book import Handbook
@@ -36,6 +37,33 @@ def _renderers() -> dict[str, Renderer]:
 
 
 AREA_RENDERERS: dict[str, Renderer] = _renderers()
+
+
+@dataclass(frozen=True)
+class ItemPages:
+    """How the items of one kind that have a page each are drawn (`handbook.render.<kind>`):
+    `render_page(ctx, item, level)` draws a page below its title, with sections at `level`;
+    `nav_groups(handbook)` gives the items in reading order, in named groups (a group named None
+    goes in no group of its own), for the navigation and the whole-handbook page."""
+
+    render_page: Callable[[Context, Any, int], str]
+    nav_groups: Callable[[Handbook], list[tuple[str | None, list[str]]]]
+
+
+def _item_pages() -> dict[str, ItemPages]:
+    found: dict[str, ItemPages] = {}
+    for area in AREAS:
+        for kind in area.item_pages:
+            module = importlib.import_module(f"{__package__}.{kind.replace('-', '_')}")
+            render_page, nav_groups = getattr(module, "render_page", None), getattr(module, "nav_groups", None)
+            if not callable(render_page) or not callable(nav_groups):
+                raise TypeError(f"{module.__name__} needs render_page(ctx, item, level) and nav_groups(handbook) "
+                                f"for the pages of each {kind}")
+            found[kind] = ItemPages(render_page, nav_groups)
+    return found
+
+
+ITEM_PAGES: dict[str, ItemPages] = _item_pages()
 
 
 # An interactive part with the blank line that separates it from the part before (or after) it.

@@ -32,28 +32,41 @@ def recent_amendments(ctx: Context, area_id: str) -> list[schema.Amendment]:
 
 
 def review_box(ctx: Context, area: Area, source_changed: datetime.date | None) -> str:
-    """Owner and review dates at the top of an area's page, and a banner once a review is overdue."""
+    """How current an area's page is, at its top, in little of a phone's first screen.
+
+    A warning once the review is overdue (it stays in view), then one line saying the newest
+    thing, when the page was updated or reviewed, which opens on the rest: the owner, the
+    review dates, when the source last changed and the recent changes.
+    """
     status = area_status(ctx, area)
     parts = []
     if status is not None and status.overdue:
         parts.append(
-            '!!! warning "This page is overdue for review"\n\n' + indent(
-                f"It was due for review on {day(status.next_due)} ({status.days_overdue} days ago), so it may "
-                f"no longer match practice. Check with the {inline(status.owner)} before relying on it."))
-    recent = recent_amendments(ctx, area.id)
-    if recent:
-        changes = bullet_list([f"{day(a.date)}: {inline(a.summary)}" for a in recent])
-        parts.append(f'!!! note "Recently updated"\n\n{indent(changes)}\n\n'
-                     f"    See [what's changed]({ctx.href(AREAS_BY_ID['amendments'].page or '')}).")
+            '!!! warning hb-overdue "This page is overdue for review"\n\n' + indent(
+                f"Due on {day(status.next_due)} ({status.days_overdue} days ago): it may no longer match "
+                f"practice. Check with the {inline(status.owner)} before relying on it."))
+    recent = sorted(recent_amendments(ctx, area.id), key=lambda a: a.date, reverse=True)
     facts = []
     if status is not None:
         facts += [f"**Owner:** {inline(status.owner)}", f"**Last reviewed:** {day(status.last_reviewed)}",
                   f"**Next review due:** {day(status.next_due)}" + (" (overdue)" if status.overdue else "")]
     if source_changed is not None:
         facts.append(f"**Source last changed:** {day(source_changed)}")
-    if facts:
-        parts.append('<div class="hb-review" markdown="1">\n\n' + " · ".join(facts) + "\n\n</div>")
-    return blocks(*parts) if parts else ""
+    if recent:
+        line = f"**Recently updated** {day(recent[0].date)}"
+    elif status is not None:
+        line = f"Reviewed {day(status.last_reviewed)}"
+    elif source_changed is not None:
+        line = f"Source last changed {day(source_changed)}"
+    else:
+        return blocks(*parts) if parts else ""
+    body = [" · ".join(facts)] if facts else []
+    if recent:
+        body.append("**Recently updated:**\n\n" + bullet_list([f"{day(a.date)}: {inline(a.summary)}" for a in recent])
+                    + f"\n\nSee [what's changed]({ctx.href(AREAS_BY_ID['amendments'].page or '')}).")
+    parts.append('<details class="hb-review" markdown="1">\n'
+                 f'<summary markdown="span">{line}</summary>\n\n' + "\n\n".join(body) + "\n\n</details>")
+    return blocks(*parts)
 
 
 def render_review_dashboard(ctx: Context) -> str:

@@ -7,8 +7,8 @@ from .blocks import (
     blocks,
     facts,
     heading,
-    item_section,
-    links_to,
+    labelled_list,
+    moved_item_link,
     reflective_questions,
 )
 from .context import Context
@@ -16,7 +16,7 @@ from .diagrams import (
     organisation_chart,
     teams_by_service_area,
 )
-from .text import bullet_list, inline, join_sentence
+from .text import bullet_list, inline
 
 
 def render(ctx: Context) -> str:
@@ -40,46 +40,28 @@ def render(ctx: Context) -> str:
             heading(2, area.name, area.id),
             ctx.prose(area.summary),
             facts([("Led by", inline(area.led_by)),
-                   ("Reports to", inline(posts[area.reports_to].role)),
-                   ("Teams", join_sentence([ctx.item_link(t.id) for t in teams]))]),
+                   ("Reports to", inline(posts[area.reports_to].role))]),
+            labelled_list("Teams", [f"{moved_item_link(ctx, team.id)}: {_first_sentence(ctx, team.summary)}"
+                                    for team in teams]),
         ]
-        for team in teams:
-            parts.append(_team(ctx, team, area))
     parts.append(reflective_questions(ctx, data.reflective_questions))
     return blocks(*parts)
 
 
-def reporting_line(data: schema.TeamsFile, area: schema.ServiceArea) -> str:
-    """Team manager, head of service, and every post above, as one line."""
+def _first_sentence(ctx: Context, text: str) -> str:
+    """The start of a team's purpose, for the list of teams (the whole of it is on its page)."""
+    plain = " ".join(text.split())
+    end = plain.find(". ")
+    return ctx.prose(plain if end < 0 else plain[: end + 1]).replace("\n", " ")
+
+
+def reporting_line(data: schema.TeamsFile, area: schema.ServiceArea, team: schema.Team) -> str:
+    """Who leads the team (when the data says), who leads its service area, and every post
+    above, as one line."""
     posts = {post.id: post for post in data.leadership}
-    chain = ["Team manager", area.led_by]
+    chain = [role for role in (team.led_by, area.led_by) if role]
     current: str | None = area.reports_to
     while current is not None and current in posts and posts[current].role not in chain:
         chain.append(posts[current].role)
         current = posts[current].reports_to
     return " → ".join(inline(role) for role in chain)
-
-
-def _team(ctx: Context, team: schema.Team, area: schema.ServiceArea) -> str:
-    responsible = ctx.index.referring(team.id, "stage")
-    responsible = [s for s in responsible if s.obj.team == team.id]
-    supporting = [s for s in ctx.index.referring(team.id, "stage") if s not in responsible]
-    services = ctx.index.referring(team.id, "service")
-    roles = "| Role | Posts (full-time equivalent) |\n| --- | --- |\n" + "\n".join(
-        f"| {inline(role.role)}{' – ' + inline(role.summary) if role.summary else ''} "
-        f"| {f'{role.count:g}' if role.count is not None else ''} |"
-        for role in team.roles
-    )
-    return item_section(
-        ctx, 3, team,
-        facts([
-            ("Who we work with", ctx.prose(team.serves).replace("\n", " ")),
-            ("Part of", ctx.item_link(area.id) if area.id in ctx.index.items else inline(area.name)),
-            ("Reporting line", reporting_line(ctx.handbook.area(schema.TeamsFile), area)),
-            ("Based at", inline(team.base) if team.base else ""),
-            ("Responsible for", links_to(ctx, responsible)),
-            ("Supports", links_to(ctx, supporting)),
-            ("Runs", links_to(ctx, services)),
-        ]),
-        roles,
-    )

@@ -11,10 +11,10 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..areas import AREAS
+from ..areas import AREAS, ITEM_PAGE_SECTIONS, Area
 from .blocks import blocks, heading
 from .context import Context
-from .pages import AREA_RENDERERS, SharedRender, render_shared
+from .pages import AREA_RENDERERS, ITEM_PAGES, SharedRender, render_shared
 from .text import inline
 
 _HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
@@ -46,4 +46,19 @@ def render_whole_handbook(ctx: Context, shared: Callable[[str], SharedRender] | 
         if markdown is None:  # this page is in another folder: render the area again from here
             markdown = AREA_RENDERERS[area.id](printing)
         parts.append(_fit(markdown, area.sections))
+        parts += _item_pages(printing, area)
     return blocks(*parts)
+
+
+def _item_pages(ctx: Context, area: Area) -> list[str]:
+    """The pages of the area's stages or teams, in order, each a section under the item's id
+    (the anchor its area's page keeps for it, so links to `#<id>` arrive here too)."""
+    parts = []
+    for kind in area.item_pages:
+        pages = ITEM_PAGES[kind]
+        for _group, item_ids in pages.nav_groups(ctx.handbook):
+            for item_id in item_ids:
+                record = ctx.index.items[item_id]
+                page = blocks(heading(2, record.name, item_id), pages.render_page(ctx, record.obj, 3))
+                parts.append(_fit(page, ITEM_PAGE_SECTIONS.get(kind, ())))
+    return parts
