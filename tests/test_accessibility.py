@@ -199,7 +199,8 @@ def test_the_whole_handbook_prints_from_one_page(built_sample: Path) -> None:
     soup = BeautifulSoup((built_sample / "print" / "index.html").read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article")
     titles = [h.get_text().strip("¶ ") for h in article.select("h2")]
-    assert titles[:4] == ["Vision and values", "Our practice model", "How we are organised", "The child's journey"]
+    assert titles[:5] == ["Start here", "Vision and values", "Our practice model", "How we are organised",
+                          "The child's journey"]
     assert article.select_one("svg#journey-diagram") and article.select_one(".hb-continuum table")
     assert not article.select("form")  # no filter on paper
     for stage_heading in ("contact", "closure", "universal", "front-door"):
