@@ -72,6 +72,7 @@ def test_a_phone_scrolls_the_diagram_not_the_page(browser, sample_server: str, p
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(sample_server + path)
+    page.locator("details.hb-diagram-details > summary").click()  # folded on a phone until opened
     seen = page.locator(selector).evaluate(MEASURE)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert seen["smallest"] >= 12, seen  # the text keeps its size; the frame scrolls instead
@@ -97,6 +98,7 @@ def test_a_printed_diagram_keeps_its_text_at_7pt_or_more(browser, sample_server:
     context = browser.new_context(viewport={"width": 605, "height": 900})
     page = context.new_page()
     page.goto(sample_server + path)
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # opens the fold a narrow window has
     page.emulate_media(media="print")
     seen = page.locator(selector).evaluate(MEASURE)
     assert seen["width"] <= seen["column"] + 1 and seen["scrolls"] == 0, seen  # nothing cut off at the side
@@ -211,4 +213,25 @@ def test_without_javascript_every_service_is_listed(browser, sample_server: str,
     page.goto(sample_server + "services/")
     assert page.locator(".hb-service:visible").count() == len(sample.area(schema.ServicesFile).services)
     assert not page.locator("#services-filter").is_visible()  # no dead controls without the script
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["journey/", "teams/"])
+def test_on_a_phone_the_words_come_first_and_the_diagram_is_folded(browser, sample_server: str, path: str) -> None:
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    phone.goto(sample_server + path)
+    fold = phone.locator("details.hb-diagram-details")
+    assert fold.count() == 1 and not fold.evaluate("d => d.open")
+    assert not phone.locator(".hb-diagram").is_visible()
+    phone.locator("details.hb-diagram-details > summary").click()  # and a reader can open it
+    assert phone.locator(".hb-diagram").is_visible()
+    phone.close()
+    laptop = browser.new_page(viewport={"width": 1280, "height": 900})
+    laptop.goto(sample_server + path)
+    assert laptop.locator("details.hb-diagram-details").evaluate("d => d.open")
+    laptop.close()
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(sample_server + path)
+    assert plain.locator("details.hb-diagram-details").evaluate("d => d.open")  # nothing hidden without the script
     context.close()

@@ -11,7 +11,6 @@ import pytest
 
 from handbook import schema
 from handbook.book import Handbook
-from handbook.render.journey import journey_order
 from handbook.site import Build, _nest_under, item_title
 from test_site import page, section
 
@@ -55,7 +54,7 @@ def test_a_stage_page_says_where_cases_come_from_and_go_to(built_sample: Path, s
 
 
 def test_a_stage_page_gives_its_place_along_the_journey(built_sample: Path, sample: Handbook) -> None:
-    order = journey_order(sample.area(schema.JourneyFile))
+    order = sample.area(schema.JourneyFile).in_order()
     for number, stage in enumerate(order, start=1):
         where = section(page(built_sample, f"journey/{stage.id}.md"), "where-it-fits")
         text = " ".join(e.get_text(" ") for e in where)
@@ -89,13 +88,13 @@ def test_the_navigation_groups_stages_by_phase_and_teams_by_service_area(built_s
         assert area.name in labels
     links = [a["href"] for a in nav.select("a.md-nav__link[href]")]
     stage_links = [href for href in links if re.fullmatch(r"journey/[a-z0-9-]+/", href)]
-    assert stage_links == [f"journey/{s.id}/" for s in journey_order(sample.area(schema.JourneyFile))]
+    assert stage_links == [f"journey/{s.id}/" for s in sample.area(schema.JourneyFile).in_order()]
 
 
 def test_the_whole_handbook_page_has_every_stage_and_team_in_order(built_sample: Path, sample: Handbook) -> None:
     soup = page(built_sample, "print.md")
     ids = [element["id"] for element in soup.select("article [id]")]
-    stages = [s.id for s in journey_order(sample.area(schema.JourneyFile))]
+    stages = [s.id for s in sample.area(schema.JourneyFile).in_order()]
     assert [i for i in ids if i in stages] == stages
     teams = [t.id for t in sample.area(schema.TeamsFile).teams]
     assert sorted(i for i in ids if i in teams) == sorted(teams)

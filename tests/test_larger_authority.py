@@ -17,7 +17,6 @@ from bs4 import BeautifulSoup, Tag
 from conftest import FIXTURES, SAMPLE_DATA, copy_project, handbook_here
 from handbook import schema
 from handbook.book import Handbook
-from handbook.render.journey import journey_order
 from handbook.validate import load_handbook
 
 LARGER_DATA = FIXTURES / "larger" / "data"
@@ -55,7 +54,7 @@ def test_it_has_every_data_file_the_sample_has() -> None:
 
 def test_the_authority_is_as_large_and_as_different_as_issue_16_asks(larger: Handbook) -> None:
     journey = larger.area(schema.JourneyFile)
-    stages = journey_order(journey)
+    stages = journey.in_order()
     assert len(stages) >= 25 and len(journey.phases) >= 5
     assert all(stage.phase for stage in stages)
     position = {stage.id: i for i, stage in enumerate(stages)}

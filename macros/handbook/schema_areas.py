@@ -208,6 +208,17 @@ class JourneyFile(AreaFile):
         "are phases, every stage names one.")
     stages: list[Stage] = Field(min_length=1)
 
+    def by_phase(self) -> list[tuple[Phase | None, list[Stage]]]:
+        """The stages in journey order: phase by phase as `phases` lists them, in each phase in
+        the data's order (one group, with no phase, when there are no phases)."""
+        if not self.phases:
+            return [(None, list(self.stages))]
+        return [(phase, [stage for stage in self.stages if stage.phase == phase.id]) for phase in self.phases]
+
+    def in_order(self) -> list[Stage]:
+        """The stages in journey order (see by_phase)."""
+        return [stage for _, stages in self.by_phase() for stage in stages]
+
 
 # --- standards.yaml (OM5) ---------------------------------------------------------------------
 

@@ -68,3 +68,16 @@ def moved_item_link(ctx: Context, item_id: str) -> str:
         return link
     ctx.scripts.add(MOVED_SCRIPT)
     return link + ctx.interactive(f"{{ #{item_id} .hb-moved }}")
+
+
+DIAGRAM_SCRIPT = "diagram-details"  # docs/javascripts/diagram-details.js
+
+
+def folding_diagram(ctx: Context, summary: str, *parts: str) -> str:
+    """A diagram (and its key) a reader can fold away: open on a laptop and in print, folded on
+    a phone by a script, so the same journey in words, which follows, comes first there."""
+    if not ctx.for_print:
+        ctx.scripts.add(DIAGRAM_SCRIPT)
+    body = "\n\n".join(part for part in parts if part)
+    return (f'<details class="hb-diagram-details" open markdown="1">\n<summary>{inline(summary)}</summary>\n\n'
+            f"{body}\n\n</details>")

@@ -70,13 +70,6 @@ def decision_id(stage_id: str, number: int) -> str:
     return f"{stage_id}--decision-{number}"
 
 
-def journey_groups(data: schema.JourneyFile) -> list[tuple[schema.Phase | None, list[schema.Stage]]]:
-    """The stages in journey order: phase by phase in the phases' order, and within a phase in
-    the data's order; one group with no phase when the data has none."""
-    if not data.phases:
-        return [(None, list(data.stages))]
-    return [(phase, [stage for stage in data.stages if stage.phase == phase.id]) for phase in data.phases]
-
 
 def journey_layout(data: schema.JourneyFile) -> tuple[list[Node], ColumnLayout]:
     """The journey's boxes in reading order (each stage, then its decisions), laid out as one
@@ -85,8 +78,10 @@ def journey_layout(data: schema.JourneyFile) -> tuple[list[Node], ColumnLayout]:
     names = {stage.id: stage.name for stage in data.stages}
     groups: list[Group] = []
     nodes: list[Node] = []
-    for phase, stages in journey_groups(data):
-        label = None if phase is None else Node(f"phase--{phase.id}", phase.name, "label", bold=True, align="start")
+    for phase, stages in data.by_phase():
+        label = None if phase is None else Node(f"phase--{phase.id}", phase.name, "label", bold=True, align="start",
+                                                href=f"#{phase.id}",
+                                                description=f"{phase.name}: the stages of this phase in words")
         column: list[Stage] = []
         for stage in stages:
             box = Node(stage.id, stage.name, STAGE_SHAPES[stage.type], css=f"hb-node--{stage.type}",
@@ -112,7 +107,7 @@ def journey_diagram(ctx: Context) -> str:
     """The journey flowchart, with a text alternative naming every stage by phase."""
     data: schema.JourneyFile = ctx.handbook.area(schema.JourneyFile)
     nodes, layout = journey_layout(data)
-    phases = journey_groups(data)
+    phases = data.by_phase()
     order = [stage for _, stages in phases for stage in stages]
     decision_count = sum(len(s.decisions) for s in data.stages)
     if data.phases:

@@ -97,7 +97,13 @@ def _edge(diagram_id: str, edge: Edge) -> str:
 def _band(band: Band) -> str:
     rect = (f'<rect class="hb-band" x="{band.x:.1f}" y="{band.y:.1f}" width="{band.width:.1f}" '
             f'height="{band.height:.1f}" rx="6"/>')
-    return rect + (_text(band.label, ' class="hb-band-label"') if band.label else "")
+    if band.label is None:
+        return rect
+    label = _text(band.label, ' class="hb-band-label"')
+    if band.label.href:  # the phase's heading links to the same phase in words
+        label = (f'<a href="{escape(band.label.href, quote=True)}" '
+                 f'aria-label="{escape(band.label.description or band.label.label, quote=True)}">{label}</a>')
+    return rect + label
 
 
 def to_svg(diagram_id: str, title: str, description: str, nodes: list[Node], edges: list[Edge],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import schema
 from .blocks import (
     blocks,
+    folding_diagram,
     heading,
     moved_item_link,
     reflective_questions,
@@ -50,10 +51,11 @@ def render(ctx: Context) -> str:
     """The journey's own page: the diagram, the journey at a glance by phase, the timescales.
     Each stage has a page of its own (render/stage.py)."""
     data: schema.JourneyFile = ctx.handbook.area(schema.JourneyFile)
-    parts = [ctx.prose(data.intro), heading(2, "The journey as a diagram", "diagram"), journey_legend(),
-             journey_diagram(ctx), heading(2, "The journey at a glance", "at-a-glance")]
+    parts = [ctx.prose(data.intro), heading(2, "The journey as a diagram", "diagram"),
+             folding_diagram(ctx, "The diagram and how to read it", journey_legend(), journey_diagram(ctx)),
+             heading(2, "The journey at a glance", "at-a-glance")]
     number = 0
-    for phase, stages in stages_by_phase(data):
+    for phase, stages in data.by_phase():
         if phase is not None:
             parts += [heading(3, phase.name, phase.id), ctx.prose(phase.summary)]
         overview = []
@@ -69,18 +71,6 @@ def render(ctx: Context) -> str:
     parts.append(render_timescales_table(ctx))
     parts.append(reflective_questions(ctx, data.reflective_questions))
     return blocks(*parts)
-
-
-def stages_by_phase(data: schema.JourneyFile) -> list[tuple[schema.Phase | None, list[schema.Stage]]]:
-    """The stages in journey order: phase by phase as the data lists the phases, and in each
-    phase in the data's order (one group, with no phase, when the data has none)."""
-    if not data.phases:
-        return [(None, list(data.stages))]
-    return [(phase, [stage for stage in data.stages if stage.phase == phase.id]) for phase in data.phases]
-
-
-def journey_order(data: schema.JourneyFile) -> list[schema.Stage]:
-    return [stage for _, stages in stages_by_phase(data) for stage in stages]
 
 
 def _destinations(stage: schema.Stage) -> list[str]:

@@ -8,7 +8,7 @@ from ..areas import AREAS_BY_ID
 from ..book import Handbook
 from .blocks import blocks, evidence, facts, heading, links_to
 from .context import Context
-from .journey import STAGE_TYPE_LABELS, basis_label, journey_order, stages_by_phase, timescale_phrase
+from .journey import STAGE_TYPE_LABELS, basis_label, timescale_phrase
 from .text import bullet_list, inline, join_sentence
 
 STEP_WORDS = {"up": " *(step up)*", "down": " *(step down)*"}
@@ -87,7 +87,7 @@ def _where_it_fits(ctx: Context, stage: schema.Stage, phase: schema.Phase | None
 
 
 def _journey_positions(handbook: Handbook) -> tuple[list[schema.Stage], dict[str, int]]:
-    order = journey_order(handbook.area(schema.JourneyFile))
+    order = handbook.area(schema.JourneyFile).in_order()
     return order, {stage.id: i for i, stage in enumerate(order)}
 
 
@@ -107,4 +107,4 @@ def _comes_from(ctx: Context, stage: schema.Stage) -> list[str]:
 def nav_groups(handbook: Handbook) -> list[tuple[str | None, list[str]]]:
     """The stage pages phase by phase, as the journey page lists them."""
     return [(phase.name if phase else None, [stage.id for stage in stages])
-            for phase, stages in stages_by_phase(handbook.area(schema.JourneyFile))]
+            for phase, stages in handbook.area(schema.JourneyFile).by_phase()]

@@ -6,6 +6,7 @@ from .. import schema
 from .blocks import (
     blocks,
     facts,
+    folding_diagram,
     heading,
     labelled_list,
     moved_item_link,
@@ -23,7 +24,8 @@ def render(ctx: Context) -> str:
     data: schema.TeamsFile = ctx.handbook.area(schema.TeamsFile)
     posts = {post.id: post for post in data.leadership}
     parts = [ctx.prose(data.intro), heading(2, "Organisation chart", "organisation-chart"),
-             organisation_chart(ctx), heading(2, "Leadership", "leadership")]
+             folding_diagram(ctx, "The organisation chart", organisation_chart(ctx)),
+             heading(2, "Leadership", "leadership")]
     rows = []
     for post in data.leadership:
         line = f"**{inline(post.role)}**"
