@@ -4,7 +4,12 @@
 (function () {
   "use strict";
   function follow() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id;
+    try {
+      id = decodeURIComponent(window.location.hash.slice(1));
+    } catch (malformed) {
+      return;  // not an anchor this page has
+    }
     var target = id ? document.getElementById(id) : null;
     if (target && target.classList.contains("hb-moved") && target.href) {
       window.location.replace(target.href);

@@ -109,6 +109,8 @@ COVERAGE_PAGE = "coverage.md"
 COVERAGE_SECTIONS = ("gaps",)  # and one `coverage-<framework id>` per framework
 # Framework ids name pages in frameworks/; this one is the overview page's.
 RESERVED_FRAMEWORK_IDS = ("index",)
+# Nor may an item with a page of its own take it: journey/index.md is the journey page's address.
+RESERVED_ITEM_PAGE_IDS = ("index",)
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,8 @@ def _kinds() -> dict[str, Kind]:
             if kind_id in kinds and kinds[kind_id].area != area_id:
                 raise TypeError(f"{model.__name__} (kind {kind_id!r}) can be written in two areas' files: "
                                 f"{kinds[kind_id].area} and {area_id}")
+            if kind_id == schema.ANY_ITEM:  # Ref(ANY_ITEM) means "an item of any kind"
+                raise TypeError(f"{model.__name__} cannot use the kind {kind_id!r}: it is reserved")
             kinds[kind_id] = Kind(kind_id, model.kind_label, model, area_id)  # type: ignore[attr-defined]
     return kinds
 

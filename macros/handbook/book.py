@@ -43,7 +43,8 @@ class Handbook:
 
     def derive(self, make: Callable[[Handbook], Derived]) -> Derived:
         """`make(self)`, worked out once per handbook: for what every page of a kind asks for
-        (the journey's order on each stage page), which would otherwise cost N times over."""
+        (the journey's order on each stage page), which would otherwise cost N times over.
+        Kept by the function itself: pass a module-level function, never a lambda made per call."""
         if make not in self._derived:
             self._derived[make] = make(self)
         return self._derived[make]  # type: ignore[no-any-return]

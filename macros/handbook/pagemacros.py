@@ -73,12 +73,13 @@ def page_macros(build: Build, current_page: Callable[[], Page]) -> dict[str, Mac
     def shared(area_id: str) -> SharedRender:
         return render_shared(handbook, area_id)
 
-    def with_review(area_id: str, markdown: str) -> str:
-        """The review box at the top of an area's page (after its title), and the nav marker."""
+    def with_review(area_id: str, markdown: str, mark_in_nav: bool = True) -> str:
+        """The review box at the top of an area's page (after its title), and the nav marker (on
+        the area's own page: not on each of its stages' pages as well)."""
         page = current_page()
         area = AREAS_BY_ID[area_id]
         ctx = Context(handbook, page.src_uri)
-        if recent_amendments(ctx, area_id):
+        if mark_in_nav and recent_amendments(ctx, area_id):
             page.meta["status"] = "new"  # Material marks the page in the navigation
         box = review_box(ctx, area, build.last_changed(f"{build.data_prefix}/{area.file}"))
         if markdown.startswith("# "):  # the home page renders its own title: the box goes under it
@@ -104,7 +105,8 @@ def page_macros(build: Build, current_page: Callable[[], Page]) -> dict[str, Mac
         """The page of a stage, a team or another item with a page of its own, e.g. {{ item_page("contact") }}."""
         record = handbook.index.items.get(item_id)
         if record is None or not record.own_page:
-            raise PageMacroError(f"{current_page().src_uri}: there is no stage or team with the id {item_id!r}.")
+            raise PageMacroError(f"{current_page().src_uri}: there is no item with a page of its own "
+                                 f"(a stage, a team) with the id {item_id!r}.")
         # A stage's or team's own page is where a search for it should lead first, before the
         # overview pages and the glossary that mention it in passing.
         current_page().meta.setdefault("search", {}).setdefault("boost", ITEM_PAGE_SEARCH_BOOST)
@@ -112,7 +114,9 @@ def page_macros(build: Build, current_page: Callable[[], Page]) -> dict[str, Mac
         if words:  # Material's search weighs a page's tags far above its text
             current_page().meta["tags"] = words
         pages, source = ITEM_PAGES[record.kind], f"{build.data_prefix}/{record.area.file}"
-        return render(lambda ctx: pages.render_page(ctx, record.obj, 2), source=source)
+        # The area's review box: who owns the stage's text and whether its review is overdue.
+        return with_review(record.area.id, render(lambda ctx: pages.render_page(ctx, record.obj, 2), source=source),
+                           mark_in_nav=False)
 
     def whole_handbook() -> str:
         # Everything on this page is on its own page too: left in the search index, every search

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import schema
-from .areas import KINDS, RESERVED_FRAMEWORK_IDS, kind_label
+from .areas import ITEM_PAGE_SECTIONS, KINDS, RESERVED_FRAMEWORK_IDS, RESERVED_ITEM_PAGE_IDS, kind_label
 from .errors import Problem, Problems, Severity, describe_choices, did_you_mean
 from .explain import place
 from .index import Index
@@ -93,7 +93,19 @@ def check_reserved_ids(index: Index) -> Iterable[Problem]:
     anchor (items with a page of their own keep an anchor there too)."""
     for record in index.items.values():
         area = record.area
-        if area.page and record.id in area.sections:
+        if record.own_page and record.id in (*RESERVED_ITEM_PAGE_IDS, *ITEM_PAGE_SECTIONS.get(record.kind, ())):
+            # journey/index.md would be the journey page itself; and on the print page, where each
+            # stage's page is a section, its own sections' anchors are taken out (whole.py)
+            taken = ("the name of the page of the area itself" if record.id in RESERVED_ITEM_PAGE_IDS
+                     else f"a section of every {record.kind_label}'s page")
+            yield Problem(
+                file=record.file, line=record.line,
+                title=f"The id `{record.id}` cannot be used for a {record.kind_label}",
+                found=f"the {record.kind_label} “{record.name}” with the id `{record.id}`, which is {taken}",
+                expected="an id that is not one of " + describe_choices(
+                    [*RESERVED_ITEM_PAGE_IDS, *ITEM_PAGE_SECTIONS.get(record.kind, ())]),
+                fix=f"Choose another id, e.g. `{record.id}-{record.kind}`.")
+        elif area.page and record.id in area.sections:
             yield Problem(
                 file=record.file, line=record.line,
                 title=f"The id `{record.id}` is taken by a section of the {area.title} page",

@@ -123,6 +123,21 @@ def _abbreviations_are_unique(data: schema.GlossaryFile, loaded: LoadedFile) -> 
         seen_terms.setdefault(term.abbr, i)
 
 
+@rule(schema.GlossaryFile)
+def _terms_have_their_own_anchors(data: schema.GlossaryFile, loaded: LoadedFile) -> Iterator[Problem]:
+    """Each term is a section of the glossary page under an anchor made from its abbreviation."""
+    anchors: dict[str, str] = {}
+    for i, term in enumerate(data.terms):
+        anchor = schema.term_anchor(term.abbr)
+        first = anchors.setdefault(anchor, term.abbr)
+        if first != term.abbr:
+            yield place(loaded, ("terms", i, "abbr")).problem(
+                f"The abbreviations `{first}` and `{term.abbr}` would share a link",
+                found=f"both become the glossary's anchor #{anchor}",
+                expected="abbreviations that differ by more than punctuation or capitals",
+                fix="Merge the two entries, or write both the same way.")
+
+
 @rule(schema.StartHereFile)
 def _reading_paths_list_each_step_once(data: schema.StartHereFile, loaded: LoadedFile) -> Iterator[Problem]:
     # A step is known by what it points at (the reader's ticks are kept under that id): twice in

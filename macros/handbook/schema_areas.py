@@ -103,8 +103,9 @@ class TeamRole(Model):
 
 # A telephone number as written in the UK: digits, spaces and brackets, an optional leading +.
 PHONE_PATTERN = r"^\+?[0-9][0-9 ()]{5,24}[0-9]$"
-# A shared mailbox: one @, no spaces, quotes or brackets (so it cannot end a Markdown link early).
-EMAIL_PATTERN = r"^[^\s@()<>\"'{}\[\]\\`|^,;:]+@[^\s@()<>\"'{}\[\]\\`|^,;:]+\.[A-Za-z]{2,}$"
+# A shared mailbox: one @, no spaces, quotes or brackets (so it cannot end a Markdown link early),
+# and none of ? # % & (so a `mailto:` link cannot carry more recipients or a message).
+EMAIL_PATTERN = r"^[^\s@()<>\"'{}\[\]\\`|^,;:?#%&]+@[^\s@()<>\"'{}\[\]\\`|^,;:?#%&]+\.[A-Za-z]{2,}$"
 
 
 class Contact(Model):

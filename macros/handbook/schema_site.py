@@ -122,7 +122,8 @@ class Term(Model):
     definition: Prose | None = None
     see: Annotated[str, Ref(ANY_ITEM)] | None = Field(
         None, description="The id of the stage, team, service or other item the term is about, e.g. "
-        "section-47-enquiry for S47: the glossary and search lead there, and its heading shows the abbreviation.")
+        "section-47-enquiry for S47: the glossary links to it, and a stage's or team's page shows the abbreviation "
+        "in its title and is found by it in the search.")
 
 
 class GlossaryFile(Model):

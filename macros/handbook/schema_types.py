@@ -47,7 +47,10 @@ class ProseField:
         return {**handler(core_schema), "x-handbook-markdown": True}
 
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+# An id names a page's address for stages and teams (journey/<id>/): long enough for any name,
+# short enough for every file system.
+ID_LIMIT = 100
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_LIMIT)]
 StatementId = Annotated[str, StringConstraints(pattern=STATEMENT_ID_PATTERN)]
 Colour = Annotated[str, StringConstraints(pattern=COLOUR_PATTERN)]
 WebAddress = Annotated[str, StringConstraints(pattern=URL_PATTERN)]

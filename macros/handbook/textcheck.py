@@ -15,8 +15,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from . import schema
 from .areas import (
     AREAS,
+    AREAS_BY_ID,
     COVERAGE_PAGE,
     COVERAGE_SECTIONS,
     FRAMEWORKS_INDEX_PAGE,
@@ -41,11 +43,16 @@ SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 Pages = dict[str, set[str] | None]  # page -> its anchors (None: a docs page whose anchors are unknown)
 
 
-def known_pages(index: Index, frameworks: Iterable[str], docs_dir: Path | None) -> Pages:
+def known_pages(index: Index, frameworks: Iterable[str], docs_dir: Path | None,
+                glossary: schema.GlossaryFile | None = None) -> Pages:
     pages: Pages = {}
     for area in AREAS:
         if area.page:
             pages[area.page] = set(area.sections)
+    if glossary is not None:  # each term is a section of the glossary page
+        terms = pages[AREAS_BY_ID["glossary"].own_page]
+        if terms is not None:
+            terms |= {schema.term_anchor(term.abbr) for term in glossary.terms}
     for record in index.items.values():
         if record.area.page:
             # every item keeps an anchor on its area's page, those with a page of their own too

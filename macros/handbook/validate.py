@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import reviews, schema
-from .areas import AREAS, AREAS_BY_ID, FRAMEWORKS_FOLDER, KINDS, Area
+from .areas import AREAS, FRAMEWORKS_FOLDER, KINDS, Area
 from .book import Handbook
 from .errors import (
     HandbookDataError,
@@ -153,12 +153,8 @@ def _check(data_dir: Path, base: Path | None, docs_dir: Path | None,
     problems.extend(check_reserved_ids(index))
     # Where links in the text may lead is only known once every file has been read.
     complete = len(valid_areas) == len(AREAS) and framework_files_ok
-    pages = known_pages(index, [f.id for f, _ in frameworks], docs_dir) if complete else None
-    glossary = next((data for area, data, _ in valid_areas if isinstance(data, schema.GlossaryFile)), None)
-    if pages is not None and glossary is not None:  # each term is a section of the glossary page
-        terms = pages.setdefault(AREAS_BY_ID["glossary"].own_page, set())
-        if terms is not None:
-            terms |= {schema.term_anchor(term.abbr) for term in glossary.terms}
+    glossary = next((data for _, data, _ in valid_areas if isinstance(data, schema.GlossaryFile)), None)
+    pages = known_pages(index, [f.id for f, _ in frameworks], docs_dir, glossary) if complete else None
     for area, data, loaded in valid_areas:
         problems.extend(_prompts_left(loaded))
         problems.extend(check_references(held[area.id], loaded, index, checkable_kinds))

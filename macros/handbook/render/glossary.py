@@ -23,8 +23,9 @@ def terms_about(handbook: Handbook) -> dict[str, list[schema.Term]]:
 
 def search_words(handbook: Handbook, item_id: str) -> list[str]:
     """The abbreviations a reader may search for an item by ("S20"), which the search weighs as
-    tags. (Not what they stand for: Material's search takes each tag as one word, so a tag
-    "Initial child protection conference" would match any search with a word starting "in".)"""
+    tags, far above titles. Not the words they stand for: the search adds a wildcard to every word
+    typed, so a tag "Independent" would put its page first for any search with the word "in"
+    ("children in care"); the words are in the page's title and text already."""
     return [term.abbr for term in handbook.derive(terms_about).get(item_id, [])]
 
 

@@ -85,7 +85,7 @@ def _destinations(stage: schema.Stage) -> list[str]:
 def render_timescales_table(ctx: Context) -> str:
     data: schema.JourneyFile = ctx.handbook.area(schema.JourneyFile)
     rows = ["| What | Timescale | Basis | Source | Stage |", "| --- | --- | --- | --- | --- |"]
-    for stage in data.stages:
+    for stage in data.in_order():
         for timescale in stage.timescales:
             rows.append(
                 f"| {inline(timescale.what)} | {inline(timescale_phrase(timescale))} | "

@@ -33,33 +33,35 @@ def render_page(ctx: Context, stage: schema.Stage, level: int = 2) -> str:
         heading(level, "Where it fits", "where-it-fits"),
         _where_it_fits(ctx, stage, phases.get(stage.phase or "")),
     ]
+    # Every section is always there (saying so when it is empty), so a link to one from anywhere
+    # in the handbook always arrives, and a reader learns that nothing is set rather than
+    # wondering whether it is missing.
     arrivals = _comes_from(ctx, stage)
-    if arrivals:
-        parts += [heading(level, "How a case arrives here", "comes-from"), bullet_list(arrivals)]
-    parts += [heading(level, "What must happen", "what-must-happen"),
-              bullet_list([ctx.prose(p) for p in stage.must_happen])]
-    if stage.timescales:
-        parts += [heading(level, "Timescales", "timescales"), bullet_list([
-            f"**{inline(t.what)}:** {inline(timescale_phrase(t))} "
-            f"({basis_label(t).lower()}; {inline(t.source)})"
-            for t in stage.timescales
-        ])]
-    if stage.decisions:
-        parts.append(heading(level, "Decisions: where a case goes next", "decisions"))
-        for decision in stage.decisions:
-            outcomes = [f"{ctx.item_link(o.to)}: {inline(o.when)}{STEP_WORDS.get(o.step or '', '')}"
-                        for o in decision.outcomes]
-            parts.append(f"**{inline(decision.question)}** Made by the {inline(decision.made_by)}.\n\n"
-                         + bullet_list(outcomes))
-    if stage.recording:
-        parts += [heading(level, "Recording", "recording"), bullet_list([ctx.prose(r) for r in stage.recording])]
+    timescales = [f"**{inline(t.what)}:** {inline(timescale_phrase(t))} "
+                  f"({basis_label(t).lower()}; {inline(t.source)})" for t in stage.timescales]
+    decisions = [f"**{inline(d.question)}** Made by the {inline(d.made_by)}.\n\n" + bullet_list(
+        [f"{ctx.item_link(o.to)}: {inline(o.when)}{STEP_WORDS.get(o.step or '', '')}" for o in d.outcomes])
+        for d in stage.decisions]
     related = facts([
         ("Tools", join_sentence([ctx.item_link(t) for t in stage.tools])),
         ("Services often used", join_sentence([ctx.item_link(s) for s in stage.services])),
         ("Practice standards", links_to(ctx, standards)),
     ])
-    if related:
-        parts += [heading(level, "Tools, services and standards", "related"), related]
+    parts += [
+        heading(level, "How a case arrives here", "comes-from"),
+        bullet_list(arrivals) if arrivals else "A case starts here: no other stage leads to this one.",
+        heading(level, "What must happen", "what-must-happen"),
+        bullet_list([ctx.prose(p) for p in stage.must_happen]),
+        heading(level, "Timescales", "timescales"),
+        bullet_list(timescales) if timescales else "No timescale is set for this stage.",
+        heading(level, "Decisions: where a case goes next", "decisions"),
+        "\n\n".join(decisions) if decisions else "None: the case leaves the journey here.",
+        heading(level, "Recording", "recording"),
+        bullet_list([ctx.prose(r) for r in stage.recording]) if stage.recording
+        else "Nothing is set for this stage beyond the usual case recording.",
+        heading(level, "Tools, services and standards", "related"),
+        related or "No tool, service or practice standard is linked to this stage yet.",
+    ]
     return blocks(*parts, evidence(ctx, stage))
 
 

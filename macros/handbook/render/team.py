@@ -30,20 +30,24 @@ def render_page(ctx: Context, team: schema.Team, level: int = 2) -> str:
             ("Based at", inline(team.base) if team.base else ""),
         ]),
     ]
-    if team.contact is not None:
-        parts += [heading(level, "How to contact the team", "contact"), _contact(team.contact)]
-    parts += [heading(level, "Roles", "roles"), "| Role | Posts (full-time equivalent) |\n| --- | --- |\n" + "\n".join(
-        f"| {inline(role.role)}{' – ' + inline(role.summary) if role.summary else ''} "
-        f"| {f'{role.count:g}' if role.count is not None else ''} |"
-        for role in team.roles
-    )]
+    # Every section is always there, so a link to one always arrives (see stage.py).
     work = facts([
         ("Responsible for", links_to(ctx, responsible)),
         ("Supports", links_to(ctx, supporting)),
         ("Runs", links_to(ctx, services)),
     ])
-    if work:
-        parts += [heading(level, "Stages and services", "work"), work]
+    parts += [
+        heading(level, "How to contact the team", "contact"),
+        (_contact(team.contact) if team.contact is not None else "")
+        or "No contact details are recorded for this team yet.",
+        heading(level, "Roles", "roles"),
+        "| Role | Posts (full-time equivalent) |\n| --- | --- |\n" + "\n".join(
+            f"| {inline(role.role)}{' – ' + inline(role.summary) if role.summary else ''} "
+            f"| {f'{role.count:g}' if role.count is not None else ''} |"
+            for role in team.roles),
+        heading(level, "Stages and services", "work"),
+        work or "This team is not named as responsible for a stage or as running a service.",
+    ]
     return blocks(*parts, evidence(ctx, team))
 
 

@@ -28,7 +28,7 @@ def render(ctx: Context) -> str:
              heading(2, "Leadership", "leadership")]
     rows = []
     for post in data.leadership:
-        line = f"**{inline(post.role)}**"
+        line = f"**{inline(post.role)}**{{ #{post.id} }}"  # the anchor a link to the post arrives at
         if post.reports_to:
             line += f", reporting to the {inline(posts[post.reports_to].role)}"
         if post.summary:

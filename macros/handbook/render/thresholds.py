@@ -81,10 +81,14 @@ def continuum_table(ctx: Context, data: schema.ThresholdsFile) -> str:
         f'<th scope="col" class="{level_class(level)}">Level {number}<br>{escape(level.name)}</th>'
         for number, level in enumerate(levels, start=1)
     )
+    # An assessment domain's row carries the domain's id: a link to the domain arrives there
+    # (the rows are what it means, the domains in order, the response and the services).
+    anchors = [None, *(domain.id for domain in data.domains), None, None]
     body = []
-    for label, cells in rows:
+    for (label, cells), row_id in zip(rows, anchors, strict=True):
         tds = "".join(f'<td markdown="block">\n\n{cell}\n\n</td>' for cell in cells)
-        body.append(f'<tr markdown="1"><th scope="row">{inline(label)}</th>{tds}</tr>')
+        anchor = f' id="{row_id}"' if row_id else ""
+        body.append(f'<tr markdown="1"><th scope="row"{anchor}>{inline(label)}</th>{tds}</tr>')
     table = (
         # the caption is a paragraph the table is labelled by: Python-Markdown would wrap a
         # <caption> in a <p>, which is not allowed inside a table
