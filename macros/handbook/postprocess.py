@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
+import json
 import re
+import unicodedata
 from pathlib import Path
 
 # Everything the pages use comes from the site itself. Scripts run only if they are files of the
@@ -100,3 +103,35 @@ def tidy_theme_assets(site_dir: Path) -> None:
         tidied = _SOURCE_MAP_COMMENT.sub("", without_cdn_addresses(text))
         if tidied != text:
             path.write_text(tidied, encoding="utf-8", errors="surrogateescape")
+
+
+SEARCH_INDEX = "search/search_index.json"  # where MkDocs' (and Material's) search keeps its index
+_WORD = re.compile(r"\w+")
+
+
+def folded(word: str) -> str:
+    """A word without its accents: café -> cafe, Cŵd -> Cwd (letters with no plain form stay)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def fold_accents_in_search_index(site_dir: Path) -> None:
+    """Let a search typed without accents ("cafe") find words written with them ("café").
+
+    The theme's search (lunr) matches words as typed, and has no setting to fold accents. Each
+    entry that has accented words gets their plain forms as well, in a hidden part of its text:
+    the search finds them, and a result shows nothing extra. (Hand-written because no pinned
+    package does this to the theme's index; it is a few lines over its JSON.)
+    """
+    path = site_dir / SEARCH_INDEX
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    changed = False
+    for entry in index.get("docs", []):
+        words = _WORD.findall(f"{entry.get('title', '')} {re.sub(r'<[^>]*>', ' ', entry.get('text', ''))}")
+        plain = sorted({folded(word) for word in words if not word.isascii() and folded(word) != word})
+        if plain:
+            entry["text"] = f"{entry.get('text', '')} <span hidden>{html.escape(' '.join(plain))}</span>"
+            changed = True
+    if changed:
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -18,6 +18,7 @@ from . import areas, schema
 from .book import Handbook
 from .postprocess import (
     focusable_abbreviations,
+    fold_accents_in_search_index,
     tidy_theme_assets,
     with_content_security_policy,
 )
@@ -101,6 +102,7 @@ class Build:
     @staticmethod
     def finish_site(site_dir: Path) -> None:
         tidy_theme_assets(site_dir)
+        fold_accents_in_search_index(site_dir)
 
 
 def generated_pages(handbook: Handbook) -> dict[str, str]:
