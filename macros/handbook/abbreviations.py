@@ -46,8 +46,26 @@ def find(text: str, abbrs: dict[str, str], lengths: list[int]) -> list[tuple[int
     return found
 
 
+class Glossary(dict[str, str]):
+    """The `glossary` setting: each abbreviation's meaning, and the language of those whose words
+    are not in the page's language (`lang` in glossary.yaml), e.g. {"CDU": "cy"}: their <abbr>
+    elements carry it (WCAG 3.1.2). A plain dictionary works too, with no languages."""
+
+    def __init__(self, meanings: dict[str, str], languages: dict[str, str] | None = None):
+        super().__init__(meanings)
+        self.languages = dict(languages or {})
+
+
 class LinearAbbrTreeprocessor(AbbrTreeprocessor):
     """Wraps each known abbreviation in text (not in code) in `<abbr title="meaning">`."""
+
+    languages: dict[str, str] = {}  # noqa: RUF012 - replaced per instance by the extension, never changed
+
+    def create_element(self, title: str, text: str, tail: str) -> ElementTree.Element:
+        element = super().create_element(title, text, tail)
+        if text in self.languages:
+            element.set("lang", self.languages[text])
+        return element
 
     def run(self, root: ElementTree.Element) -> None:
         self._abbrs = {key: title for key, title in self.abbrs.items() if title}
@@ -85,7 +103,9 @@ class LinearAbbrExtension(AbbrExtension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
         super().extendMarkdown(md)
-        md.treeprocessors.register(LinearAbbrTreeprocessor(md, self.abbrs), "abbr", 7)
+        processor = LinearAbbrTreeprocessor(md, self.abbrs)
+        processor.languages = dict(getattr(self.getConfig("glossary"), "languages", {}))
+        md.treeprocessors.register(processor, "abbr", 7)
 
 
 def makeExtension(**kwargs: Any) -> LinearAbbrExtension:  # noqa: N802 - Python-Markdown's name

@@ -172,7 +172,33 @@ def _empty(d: Detail) -> Problem:
                      fix=fix)
 
 
+def _colon_in_text(d: Detail) -> Problem | None:
+    """`- Do this: then that` in a list of text: YAML reads a colon followed by a space as the end
+    of a field name, so the line became a group of one field. None when the value is not that."""
+    if not (isinstance(d.value, dict) and len(d.value) == 1):
+        return None
+    (key, rest), = d.value.items()
+    if not isinstance(key, str) or isinstance(rest, (dict, list)):
+        return None
+    line = d.loaded.lines[d.place.line - 1] if d.place.line and d.place.line <= len(d.loaded.lines) else ""
+    in_list = bool(d.loc) and isinstance(d.loc[-1], int)
+    text = line.strip().removeprefix("-").strip() if in_list and (": " in line or line.rstrip().endswith(":")) else ""
+    if not text:
+        text = f"{key}: {'' if rest is None else rest}".strip()
+    quoted = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return d.problem(
+        f"`{d.name}` should be text: the colon after “{key}” made this line a field name",
+        found=f"a group of fields: YAML reads a colon followed by a space as the end of a field name, "
+              f"so “{key}” became the name of a field",
+        expected="text",
+        fix=f"Put the whole line in double quotes: - {quoted}" if in_list
+        else f"Put the whole text in double quotes, on the same line: {d.name}: {quoted}")
+
+
 def _not_text(d: Detail) -> Problem:
+    colon = _colon_in_text(d)
+    if colon is not None:
+        return colon
     fix = "Write the value as text."
     if isinstance(d.value, bool):
         fix = "YAML reads yes, no, on, off, true and false as a yes/no value. Put the text in quotes, e.g. \"yes\"."
@@ -208,12 +234,16 @@ _PATTERNS: dict[str, Callable[[Detail], Problem]] = {
     schema.NOT_BLANK: lambda d: _blank(d, found="only spaces"),
     schema.ABBREVIATION_PATTERN: lambda d: d.problem(
         f"“{d.value}” cannot be used as an abbreviation",
-        expected="letters and numbers, with . & ' + / or - inside, e.g. S47 or A&E",
+        expected="letters (with or without accents, e.g. Ŵ) and numbers, with . & ' + / or - inside, "
+                 "e.g. S47, A&E or CŴD",
         fix="Remove spaces, brackets, colons and backslashes from the abbreviation."),
     schema.REPOSITORY_PATTERN: lambda d: d.problem(
         f"`{d.name}` is not the address of a repository",
         expected="the repository's address, e.g. https://github.com/your-org/practice-handbook",
         fix="Copy the address of the repository's main page from the browser's address bar."),
+    schema.LANGUAGE_PATTERN: lambda d: d.problem(
+        f"“{d.value}” is not a language code", expected="a language's code in lower case, e.g. cy for Welsh",
+        fix="Write the two- or three-letter code of the language (cy, pl, ur...), not its name."),
     schema.STATEMENT_ID_PATTERN: lambda d: d.problem(
         f"“{d.value}” is not a valid statement id", expected="letters and numbers, e.g. PS1 or OM4",
         fix="Use the statement's number as the source gives it."),
@@ -262,6 +292,10 @@ def _not_whole(d: Detail) -> Problem:
         fix = "YAML reads yes, no, on, off, true and false as a yes/no value, not a number. " + fix
     elif isinstance(d.value, str) and d.value.strip().isdigit():
         fix = f"Write it without quotes: {d.value.strip()}."
+    if d.name == "from" and d.loc[-2:-1] == ("ages",):  # a service's ages may start before birth
+        return d.problem("`from` should be an age or pre-birth", expected="a whole number such as 5, or pre-birth",
+                         fix=f"Write the youngest age in digits, or `from: {schema.PRE_BIRTH_WORDS}` for a service "
+                             "that starts before a child is born.")
     return d.problem(f"`{d.name}` should be a whole number", expected="a whole number such as 10", fix=fix)
 
 
@@ -289,6 +323,10 @@ def _out_of_range(d: Detail) -> Problem:
 
 
 def _cannot_be_used(d: Detail) -> Problem:
+    if d.name == "from" and d.loc[-2:-1] == ("ages",):  # refused by Ages._pre_birth
+        return d.problem("`from` is below 0", expected=f"an age of 0 or more, or {schema.PRE_BIRTH_WORDS}",
+                         fix=f"Write `from: {schema.PRE_BIRTH_WORDS}` for a service that starts before a child "
+                             "is born, or the youngest age in years.")
     return d.problem(f"`{d.name}` cannot be used: {d.ctx.get('error', d.msg)}")
 
 

@@ -45,7 +45,8 @@ def _services_have_ages_and_someone_running_them(data: schema.ServicesFile, load
         if service.ages.from_age > service.ages.to_age:
             yield place(loaded, ("services", i, "ages")).problem(
                 f"The ages of “{service.name}” run backwards",
-                found=f"from {service.ages.from_age} to {service.ages.to_age}",
+                found=f"from {schema.PRE_BIRTH_WORDS if service.ages.pre_birth else service.ages.from_age} "
+                      f"to {service.ages.to_age}",
                 expected="`from` no higher than `to`", fix="Swap the two numbers.")
         if service.run_by is None and service.provider is None:
             yield place(loaded, ("services", i)).problem(
@@ -97,6 +98,55 @@ def _stages_are_in_phases_when_there_are_phases(data: schema.JourneyFile, loaded
                 fix=f"Add `phase: {choices[0]}` (or whichever phase it belongs to) under `type:`.")
 
 
+@rule(schema.JourneyFile)
+def _stages_are_led_one_way(data: schema.JourneyFile, loaded: LoadedFile) -> Iterator[Problem]:
+    """Who leads a stage is said one way: `team`, `teams` or `service_area`."""
+    ways = ("team", "teams", "service_area")
+    for i, stage in enumerate(data.stages):
+        used = [way for way in ways if getattr(stage, way)]
+        if len(used) == 1:
+            if stage.teams and len(set(stage.teams)) < len(stage.teams):
+                twice = next(t for t in stage.teams if stage.teams.count(t) > 1)
+                yield place(loaded, ("stages", i, "teams")).problem(
+                    f"The team `{twice}` is named twice in the teams of “{stage.name}”",
+                    expected="each responsible team once", fix=f"Remove the second `{twice}`.")
+            continue
+        where = place(loaded, ("stages", i, used[1]) if len(used) > 1 else ("stages", i))
+        yield where.problem(
+            f"Who leads the stage “{stage.name}” is said {'more than one way' if used else 'nowhere'}",
+            found=" and ".join(f"`{way}`" for way in used) + " together" if used
+            else "no `team`, `teams` or `service_area`",
+            expected="exactly one of `team: <team id>` (one team), `teams: [<team id>, ...]` (several teams "
+                     "sharing it) or `service_area: <service area id>` (every team of a service area)",
+            fix="Keep the one that says who is responsible; teams that help go in `supporting_teams`."
+            if used else "Add `team: <team id>` under `type:`, or `teams:` or `service_area:`.")
+
+
+@rule(schema.JourneyFile)
+def _timescales_say_how_long(data: schema.JourneyFile, loaded: LoadedFile) -> Iterator[Problem]:
+    """`within` and `apart` are an amount of a unit; `until` is an age."""
+    for i, stage in enumerate(data.stages):
+        for j, timescale in enumerate(stage.timescales):
+            where = place(loaded, ("stages", i, "timescales", j))
+            if timescale.type == "until":
+                if timescale.age is None or timescale.amount is not None or timescale.unit is not None:
+                    yield where.problem(
+                        f"The timescale “{timescale.what}” lasts until an age, but does not say which"
+                        if timescale.age is None else
+                        f"The timescale “{timescale.what}” lasts until an age: `amount` and `unit` are not for it",
+                        found="no `age`" if timescale.age is None else "`amount` or `unit` beside `age`",
+                        expected="`age:` alone, e.g. age: 21 for until the young person is 21",
+                        fix="Write `age: <age>` under `type: until`, and remove `amount` and `unit`.")
+            elif timescale.amount is None or timescale.unit is None or timescale.age is not None:
+                missing = [field for field in ("amount", "unit") if getattr(timescale, field) is None]
+                yield where.problem(
+                    f"The timescale “{timescale.what}” does not say how long",
+                    found=f"no `{'` or `'.join(missing)}`" if missing else "`age` given",
+                    expected=f"`amount:` and `unit:` for a `{timescale.type}` timescale, e.g. amount: 15 and "
+                             "unit: working days (`age` is for `type: until`)",
+                    fix="Add the missing field." if missing else "Remove `age`, or write `type: until`.")
+
+
 @rule(schema.AmendmentsFile)
 def _amendments_name_areas_that_exist(data: schema.AmendmentsFile, loaded: LoadedFile) -> Iterator[Problem]:
     pages = [a.id for a in AREAS if a.page and not a.optional]
@@ -134,7 +184,7 @@ def _terms_have_their_own_anchors(data: schema.GlossaryFile, loaded: LoadedFile)
             yield place(loaded, ("terms", i, "abbr")).problem(
                 f"The abbreviations `{first}` and `{term.abbr}` would share a link",
                 found=f"both become the glossary's anchor #{anchor}",
-                expected="abbreviations that differ by more than punctuation or capitals",
+                expected="abbreviations that differ by more than punctuation, accents or capitals",
                 fix="Merge the two entries, or write both the same way.")
 
 

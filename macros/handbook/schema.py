@@ -6,30 +6,29 @@ References to other items are plain ids marked with `Ref(kind)`, checked against
 index after every file has been read (see `validate.py`), so that the reverse links can be
 derived rather than typed twice.
 
-The models are defined in three modules: the building blocks (ids, texts, dates, `Model`,
-`Item`, `Ref`) in `schema_types`, the operating-model areas in `schema_areas`, and the authority,
-glossary, amendments and framework files in `schema_site`. The rest of the handbook imports them
-from here, as `schema.<Name>`: every name is listed in `__all__`.
+The models are defined in four modules: the building blocks (ids, texts, dates, `Model`,
+`Item`, `Ref`) in `schema_types`, the child's journey in `schema_journey`, the other
+operating-model areas in `schema_areas`, and the authority, glossary, amendments and framework
+files in `schema_site`. The rest of the handbook imports them from here, as `schema.<Name>`:
+every name is listed in `__all__`.
 """
 
 from __future__ import annotations
 
 from .schema_areas import (
+    PRE_BIRTH,
+    PRE_BIRTH_WORDS,
     Ages,
     Audit,
     Contact,
-    Decision,
     Domain,
     FeedbackRoute,
     FoundationsFile,
-    JourneyFile,
     LearningReview,
     Level,
     Measure,
     Method,
-    Outcome,
     Partnership,
-    Phase,
     Post,
     PracticeModel,
     PracticeModelFile,
@@ -40,8 +39,6 @@ from .schema_areas import (
     Service,
     ServiceArea,
     ServicesFile,
-    Stage,
-    StageKind,
     Standard,
     StandardsFile,
     StartHereFile,
@@ -54,13 +51,21 @@ from .schema_areas import (
     TeamsFile,
     Theory,
     ThresholdsFile,
-    Timescale,
-    TimeUnit,
     Tool,
     Value,
     Vision,
     VisionFile,
     WorkforceItem,
+)
+from .schema_journey import (
+    Decision,
+    JourneyFile,
+    Outcome,
+    Phase,
+    Stage,
+    StageKind,
+    Timescale,
+    TimeUnit,
 )
 from .schema_site import (
     AccessibilitySettings,
@@ -84,6 +89,7 @@ from .schema_types import (
     COLOUR_PATTERN,
     EARLIEST_DATE,
     ID_PATTERN,
+    LANGUAGE_PATTERN,
     LATEST_DATE,
     LINE_LIMIT,
     NOT_BLANK,
@@ -98,6 +104,7 @@ from .schema_types import (
     Evidences,
     Id,
     Item,
+    Language,
     Line,
     Model,
     Prose,
@@ -118,9 +125,12 @@ __all__ = [
     "EARLIEST_DATE",
     # the building blocks
     "ID_PATTERN",
+    "LANGUAGE_PATTERN",
     "LATEST_DATE",
     "LINE_LIMIT",
     "NOT_BLANK",
+    "PRE_BIRTH",
+    "PRE_BIRTH_WORDS",
     "PROSE_LIMIT",
     "REPOSITORY_PATTERN",
     "STATEMENT_ID_PATTERN",
@@ -149,6 +159,7 @@ __all__ = [
     "Id",
     "Item",
     "JourneyFile",
+    "Language",
     "LearningReview",
     "Level",
     "Line",

@@ -1,14 +1,14 @@
 """The operating-model areas Ofsted lists, one data file each: vision and values, the practice
-model, teams, the child's journey, standards, services, thresholds, supervision, quality
-assurance, and the workforce and partnerships the model stands on."""
+model, teams, standards, services, thresholds, supervision, quality assurance, and the workforce
+and partnerships the model stands on. The child's journey is in `schema_journey`."""
 
 from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, WithJsonSchema, field_validator
 
-from .schema_types import AreaFile, Colour, Id, Item, Line, Model, Prose, Ref, Text, Whole
+from .schema_types import AreaFile, Colour, Id, Item, Language, Line, Model, Prose, Ref, Text, Whole
 
 # --- vision.yaml (OM1) ------------------------------------------------------------------------
 
@@ -137,90 +137,6 @@ class TeamsFile(AreaFile):
     teams: list[Team] = Field(min_length=1)
 
 
-# --- journey.yaml (OM4) -----------------------------------------------------------------------
-
-StageKind = Literal["entry", "assessment", "meeting", "plan", "legal", "exit"]
-TimeUnit = Literal["hours", "working days", "days", "weeks", "months"]
-
-
-class Timescale(Model):
-    what: Text = Field(description="What must happen, e.g. 'Initial child protection conference'.")
-    amount: Whole = Field(gt=0)
-    unit: TimeUnit
-    type: Literal["within", "apart"] = Field(
-        "within",
-        description="`within`: a deadline counted from an event. `apart`: the longest gap "
-        "between repeats (e.g. visits at most 6 weeks apart).",
-    )
-    counted_from: Text | None = Field(
-        None, description="The event the time is counted from, e.g. 'the strategy discussion'."
-    )
-    basis: Literal["statutory", "local"]
-    source: Text = Field(description="Where the timescale comes from.")
-
-
-class Outcome(Model):
-    to: Annotated[str, Ref("stage")]
-    when: Text
-    step: Literal["up", "down"] | None = Field(
-        None, description="`up` or `down` when this outcome steps a case up or down a level of need."
-    )
-
-
-class Decision(Model):
-    question: Text
-    made_by: Text = Field(description="The role that makes the decision.")
-    outcomes: list[Outcome] = Field(min_length=1)
-
-
-class Phase(Model):
-    """A part of the journey the authority names (front door, help, protection, care...)."""
-
-    kind: ClassVar[str] = "phase"
-    kind_label: ClassVar[str] = "phase of the journey"
-    id: Id
-    name: Text
-    summary: Prose | None = None
-
-
-class Stage(Item):
-    kind = "stage"
-    kind_label = "journey stage"
-    type: StageKind
-    phase: Annotated[str, Ref("phase")] | None = Field(
-        None, description="The phase of the journey this stage is in (one of the ids under `phases`).")
-    team: Annotated[str, Ref("team")]
-    supporting_teams: list[Annotated[str, Ref("team")]] = Field(default_factory=list)
-    levels: list[Annotated[str, Ref("level")]] = Field(default_factory=list)
-    must_happen: list[Line] = Field(min_length=1)
-    timescales: list[Timescale] = Field(default_factory=list)
-    decisions: list[Decision] = Field(default_factory=list)
-    recording: list[Line] = Field(default_factory=list)
-    tools: list[Annotated[str, Ref("tool")]] = Field(default_factory=list)
-    services: list[Annotated[str, Ref("service")]] = Field(
-        default_factory=list, description="Services often used at this stage."
-    )
-
-
-class JourneyFile(AreaFile):
-    phases: list[Phase] = Field(
-        default_factory=list,
-        description="The parts of the journey, in order, to group the stages by (optional). When there "
-        "are phases, every stage names one.")
-    stages: list[Stage] = Field(min_length=1)
-
-    def by_phase(self) -> list[tuple[Phase | None, list[Stage]]]:
-        """The stages in journey order: phase by phase as `phases` lists them, in each phase in
-        the data's order (one group, with no phase, when there are no phases)."""
-        if not self.phases:
-            return [(None, list(self.stages))]
-        return [(phase, [stage for stage in self.stages if stage.phase == phase.id]) for phase in self.phases]
-
-    def in_order(self) -> list[Stage]:
-        """The stages in journey order (see by_phase)."""
-        return [stage for _, stages in self.by_phase() for stage in stages]
-
-
 # --- standards.yaml (OM5) ---------------------------------------------------------------------
 
 
@@ -241,14 +157,38 @@ class StandardsFile(AreaFile):
 # --- services.yaml (OM6) ----------------------------------------------------------------------
 
 
+# `from: pre-birth`: a service that starts before a child is born (held as -1, below every age).
+PRE_BIRTH_WORDS, PRE_BIRTH = "pre-birth", -1
+_PRE_BIRTH_SCHEMA = WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0, "maximum": 25},
+                                              {"const": PRE_BIRTH_WORDS}]})
+
+
 class Ages(Model):
-    from_age: Whole = Field(alias="from", ge=0, le=25)
+    from_age: Annotated[Whole, _PRE_BIRTH_SCHEMA] = Field(
+        alias="from", ge=PRE_BIRTH, le=25,
+        description="The youngest age, in years, or pre-birth for a service that starts before birth.")
     to_age: Whole = Field(alias="to", ge=0, le=25)
+
+    @field_validator("from_age", mode="before")
+    @classmethod
+    def _pre_birth(cls, value: object) -> object:
+        if isinstance(value, str) and value.strip() == PRE_BIRTH_WORDS:
+            return PRE_BIRTH
+        if isinstance(value, int) and not isinstance(value, bool) and value < 0:
+            raise ValueError(f"an age is 0 or more: write `from: {PRE_BIRTH_WORDS}` for a service that "
+                             "starts before a child is born")
+        return value
+
+    @property
+    def pre_birth(self) -> bool:
+        return self.from_age == PRE_BIRTH
 
 
 class Service(Item):
     kind = "service"
     kind_label = "service"
+    lang: Language | None = Field(None, description="The language of the service's name when it is not English, "
+                                  "e.g. cy for a Welsh name (the rest is in the handbook's language).")
     summary: Prose = Field(description="What the service offers.")
     offers: list[Line] = Field(default_factory=list)
     levels: list[Annotated[str, Ref("level")]] = Field(min_length=1)

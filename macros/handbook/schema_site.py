@@ -4,6 +4,7 @@ the record of changes, and the national frameworks whose statements the model ev
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, StringConstraints, field_validator
@@ -14,6 +15,7 @@ from .schema_types import (
     REPOSITORY_PATTERN,
     Date,
     Id,
+    Language,
     Line,
     Model,
     Prose,
@@ -119,6 +121,8 @@ class AuthorityFile(Model):
 class Term(Model):
     abbr: Annotated[str, StringConstraints(min_length=1, max_length=20, pattern=ABBREVIATION_PATTERN)]
     term: Text
+    lang: Language | None = Field(None, description="The language of the abbreviation and `term` when it is "
+                                  "not English, e.g. cy for Welsh (the definition is in the handbook's language).")
     definition: Prose | None = None
     see: Annotated[str, Ref(ANY_ITEM)] | None = Field(
         None, description="The id of the stage, team, service or other item the term is about, e.g. "
@@ -179,8 +183,10 @@ class FrameworkFile(Model):
 
 
 def term_anchor(abbr: str) -> str:
-    """The anchor of a glossary term's section: term- and its abbreviation in lower case, e.g. S47 -> term-s47."""
-    return "term-" + (re.sub(r"[^a-z0-9]+", "-", abbr.casefold()).strip("-") or "term")
+    """The anchor of a glossary term's section: term- and its abbreviation in lower case, without
+    accents, e.g. S47 -> term-s47 and CŴD -> term-cwd."""
+    plain = "".join(char for char in unicodedata.normalize("NFKD", abbr.casefold()) if not unicodedata.combining(char))
+    return "term-" + (re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "term")
 
 
 def statement_anchor(statement_id: str) -> str:

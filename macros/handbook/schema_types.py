@@ -1,8 +1,8 @@
 """The building blocks of the data models: the id, text and date types, and the base models.
 
-Every model in `schema_areas` and `schema_site` is made of these. `Ref(kind)` marks a field whose
-value is the id of another item, and `ProseField` one rendered as Markdown; both are markers the
-checks (walk.py) and the JSON Schemas (jsonschema.py) read.
+Every model in `schema_areas`, `schema_journey` and `schema_site` is made of these. `Ref(kind)`
+marks a field whose value is the id of another item, and `ProseField` one rendered as Markdown;
+both are markers the checks (walk.py) and the JSON Schemas (jsonschema.py) read.
 """
 
 from __future__ import annotations
@@ -69,8 +69,18 @@ Prose = Annotated[str, StringConstraints(min_length=1, max_length=PROSE_LIMIT, p
 # One entry of a list (a point, a step, a question): a line of Markdown.
 Line = Annotated[str, StringConstraints(min_length=1, max_length=LINE_LIMIT, strip_whitespace=True), ProseField()]
 # Characters an abbreviation may use: the Markdown that turns it into a tooltip breaks on others.
-ABBREVIATION_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9&.'+/-]*$"
+# Letters are those of the Latin alphabet with or without accents (Latin-1, Latin Extended-A and B,
+# Latin Extended Additional), so a Welsh abbreviation such as CŴD or ADY is one, and a Welsh or
+# Irish authority's (â ê î ô û ŵ ŷ, á, ẁ...) too. The ranges are written out rather than as \w,
+# which JSON Schema's regular expressions (an editor's) read as ASCII letters only.
+ABBREVIATION_LETTERS = "A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+ABBREVIATION_PATTERN = rf"^[{ABBREVIATION_LETTERS}][{ABBREVIATION_LETTERS}&.'+/-]*$"
 Evidences = list[Annotated[str, Ref("statement")]]
+# A language's code (BCP 47, as HTML's lang attribute takes it): cy for Welsh, pl, ur, cy-GB.
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+Language = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN), Field(
+    description="The language these words are in, when it is not English: its code, e.g. cy for Welsh. "
+    "The page marks them so that a screen reader says them in that language (WCAG 3.1.2).")]
 
 
 class Model(BaseModel):

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import areas, schema
+from .abbreviations import Glossary
 from .book import Handbook
 from .postprocess import (
     focusable_abbreviations,
@@ -90,7 +91,7 @@ class Build:
     def assets(self, site_url: str | None) -> dict[str, str]:
         return generated_assets(self.handbook, site_url)
 
-    def abbreviations(self) -> dict[str, str]:
+    def abbreviations(self) -> Glossary:
         return abbreviations(self.handbook)
 
     @staticmethod
@@ -128,14 +129,16 @@ def item_title(handbook: Handbook, item_id: str) -> str:
     return titled_with_abbreviations(handbook, item_id, handbook.index.items[item_id].name)
 
 
-def abbreviations(handbook: Handbook) -> dict[str, str]:
+def abbreviations(handbook: Handbook) -> Glossary:
     """The glossary as the abbreviation extension's glossary: each use on any page is a tooltip.
 
     Given to the extension as its setting rather than as `*[abbr]:` lines added to every page:
     the extension takes those lines out of a page one at a time, each time copying the rest of
     the block, so a long glossary made every page's build quadratic in its length.
     """
-    return {term.abbr: " ".join(term.term.split()) for term in handbook.area(schema.GlossaryFile).terms}
+    terms = handbook.area(schema.GlossaryFile).terms
+    return Glossary({term.abbr: " ".join(term.term.split()) for term in terms},
+                    {term.abbr: term.lang for term in terms if term.lang})
 
 
 def chrome_text(text: str) -> str:

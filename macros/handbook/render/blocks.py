@@ -6,12 +6,13 @@ from .. import schema
 from ..areas import REFLECTION_SECTION
 from ..index import ItemRecord
 from .context import Context
-from .text import bullet_list, indent, inline, join_sentence
+from .text import bullet_list, indent, inline, join_blocks, join_sentence, lead_in
 
 
-def heading(level: int, text: str, anchor: str | None = None) -> str:
-    suffix = f" {{ #{anchor} }}" if anchor else ""
-    return f"{'#' * level} {inline(text)}{suffix}"
+def heading(level: int, text: str, anchor: str | None = None, lang: str | None = None) -> str:
+    """A heading; `lang` when its words are in another language than the page's (see in_language)."""
+    attributes = " ".join(([f"#{anchor}"] if anchor else []) + ([f"lang={lang}"] if lang else []))
+    return f"{'#' * level} {inline(text)}" + (f" {{ {attributes} }}" if attributes else "")
 
 
 def evidence(ctx: Context, obj: object) -> str:
@@ -23,8 +24,7 @@ def evidence(ctx: Context, obj: object) -> str:
 
 def facts(entries: list[tuple[str, str]]) -> str:
     """Short labelled facts about an item, as a list (read in order by screen readers)."""
-    rows = [f"- **{label}:** {value}" for label, value in entries if value]
-    return "\n".join(rows) if rows else ""
+    return bullet_list([lead_in(f"**{label}:**", value) for label, value in entries if value])
 
 
 def labelled_list(label: str, entries: list[str]) -> str:
@@ -45,7 +45,8 @@ def reflective_questions(ctx: Context, questions: list[str]) -> str:
 
 
 def blocks(*parts: str) -> str:
-    return "\n\n".join(part for part in parts if part) + "\n"
+    """Blocks of Markdown, each kept apart from the next (see text.join_blocks)."""
+    return join_blocks(parts) + "\n"
 
 
 def links_to(ctx: Context, records: list[ItemRecord]) -> str:
@@ -78,6 +79,6 @@ def folding_diagram(ctx: Context, summary: str, *parts: str) -> str:
     a phone by a script, so the same journey in words, which follows, comes first there."""
     if not ctx.for_print:
         ctx.scripts.add(DIAGRAM_SCRIPT)
-    body = "\n\n".join(part for part in parts if part)
+    body = join_blocks(parts)
     return (f'<details class="hb-diagram-details" open markdown="1">\n<summary>{inline(summary)}</summary>\n\n'
             f"{body}\n\n</details>")

@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..book import Handbook
 from ..index import Index, ItemRecord, StatementRecord
 from ..links import line_url
-from .text import attribute, day, inline, prose
+from .text import attribute, day, in_language, inline, prose
 
 # Stand-ins used in a render shared by an area's own page and the whole-handbook page (see
 # pages.SharedRender): "this page" in a link, and the two ends of a part only the area's own page
@@ -57,10 +57,14 @@ class Context:
 
     def item_link(self, item_id: str, text: str | None = None) -> str:
         record = self.index.items[item_id]
-        return f"[{inline(text or record.name)}]({self.href(record.page, record.anchor)})"
+        if not text:
+            return self.record_link(record)
+        return f"[{inline(text)}]({self.href(record.page, record.anchor)})"
 
     def record_link(self, record: ItemRecord) -> str:
-        return f"[{inline(record.name)}]({self.href(record.page, record.anchor)})"
+        """A link named with the item's name (marked with its language when it has one)."""
+        name = in_language(inline(record.name), getattr(record.obj, "lang", None))
+        return f"[{name}]({self.href(record.page, record.anchor)})"
 
     def handbook_area_link(self, record: ItemRecord) -> str:
         return f"[{inline(record.area.title)}]({self.href(record.page)})"

@@ -37,12 +37,13 @@ STAGE_SHAPES: dict[str, str] = {
     "exit": "stadium",
     "assessment": "rect",
     "meeting": "hexagon",
+    "review": "hexagon",
     "plan": "rounded",
     "legal": "parallelogram",
 }
 
 STAGE_KIND_WORDS: dict[str, str] = {
-    "entry": "way in", "exit": "way out", "assessment": "assessment", "meeting": "meeting",
+    "entry": "way in", "exit": "way out", "assessment": "assessment", "meeting": "meeting", "review": "review",
     "plan": "plan", "legal": "legal stage",
 }
 
@@ -51,7 +52,7 @@ STEP_CSS = {"up": "hb-edge--up", "down": "hb-edge--down"}
 JOURNEY_SHAPES = [
     ("a pill", "a way in or a way out"),
     ("a rectangle", "an assessment"),
-    ("a hexagon", "a meeting or conference"),
+    ("a hexagon", "a meeting, conference or review"),
     ("a box with a double outline", "a plan and the support that goes with it"),
     ("a slanted box", "a legal stage"),
 ]

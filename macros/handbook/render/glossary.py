@@ -9,7 +9,7 @@ from .. import schema
 from ..book import Handbook
 from .blocks import blocks, heading
 from .context import Context
-from .text import inline
+from .text import in_language, inline, lead_in
 
 
 def terms_about(handbook: Handbook) -> dict[str, list[schema.Term]]:
@@ -42,10 +42,10 @@ def render(ctx: Context) -> str:
     data: schema.GlossaryFile = ctx.handbook.area(schema.GlossaryFile)
     entries = []
     for term in sorted(data.terms, key=lambda t: t.abbr.casefold()):
-        body = inline(term.term) + "."
+        body = in_language(inline(term.term), term.lang) + "."
         if term.definition:
-            body += f" {ctx.prose(term.definition)}"
-        entries.append(heading(2, f"{term.abbr}: {term.term}", schema.term_anchor(term.abbr)))
+            body = lead_in(body, ctx.prose(term.definition))
+        entries.append(heading(2, f"{term.abbr}: {term.term}", schema.term_anchor(term.abbr), lang=term.lang))
         entries.append(body)
         if term.see:
             record = ctx.index.items[term.see]

@@ -6,9 +6,9 @@ from .. import schema
 from ..areas import AREAS, AREAS_BY_ID, COVERAGE_PAGE, FRAMEWORKS_PAGE_FOLDER
 from ..errors import plural
 from ..reading import START_HERE
-from .blocks import blocks, heading
+from .blocks import blocks, facts, heading
 from .context import Context
-from .text import bullet_list, inline, join_sentence
+from .text import bullet_list, inline, join_sentence, lead_in
 
 
 def render_home(ctx: Context) -> str:
@@ -20,7 +20,7 @@ def render_home(ctx: Context) -> str:
         title = "A fictional authority" if authority.fictional else "A draft handbook"
         parts.append(f'!!! info "{title}"\n\n    ' + inline(banner_notice(authority)))
     parts.append(heading(2, "Who this handbook is for", "who-it-is-for"))
-    parts.append(bullet_list([f"**{inline(a.who)}.** {ctx.prose(a.use)}" for a in authority.audience]))
+    parts.append(bullet_list([lead_in(f"**{inline(a.who)}.**", ctx.prose(a.use)) for a in authority.audience]))
     parts.append(heading(2, "Finding your way", "finding-your-way"))
     ways = [f"[{inline(area.title)}]({ctx.href(area.page)}): {inline(area.description)}"
             for area in AREAS if area.page and area.description and area.id != START_HERE]
@@ -82,7 +82,7 @@ def model_at_a_glance(ctx: Context) -> str:
     statements = len(ctx.index.statements)
     evidenced = statements - len(ctx.index.gaps())
     rows = [
-        ("Our vision", f"{ctx.item_link(vision.vision.id)}: {ctx.prose(vision.vision.summary)}"),
+        ("Our vision", lead_in(f"{ctx.item_link(vision.vision.id)}:", ctx.prose(vision.vision.summary))),
         ("Our values", join_sentence([ctx.item_link(v.id) for v in vision.values])),
         ("Our practice model", f"{ctx.item_link(model.model.id)}, built on "
          + join_sentence([ctx.item_link(p.id) for p in model.principles])),
@@ -96,4 +96,4 @@ def model_at_a_glance(ctx: Context) -> str:
         ("Measures", plural(len(quality.measures), "performance measure")),
         ("National frameworks", f"{evidenced} of {statements} statements evidenced"),
     ]
-    return "\n".join(f"- **{label}:** {value.replace(chr(10), ' ')}" for label, value in rows)
+    return facts(rows)

@@ -21,6 +21,7 @@ STAGE_TYPE_LABELS: dict[str, str] = {
     "entry": "Way in",
     "assessment": "Assessment",
     "meeting": "Meeting or conference",
+    "review": "Review",
     "plan": "Plan and support",
     "legal": "Legal",
     "exit": "Way out",
@@ -30,11 +31,20 @@ STAGE_TYPE_LABELS: dict[str, str] = {
 def plural_unit(amount: int, unit: str) -> str:
     if amount == 1:
         unit = {"hours": "hour", "working days": "working day", "days": "day", "weeks": "week",
-                "months": "month"}[unit]
+                "months": "month", "years": "year"}[unit]
     return f"{amount} {unit}"
 
 
+# From this age the journey's words say "young person" rather than "child".
+YOUNG_PERSON_FROM = 16
+
+
 def timescale_phrase(timescale: schema.Timescale) -> str:
+    """`Within 15 working days of the strategy discussion`, `At most 6 weeks apart`,
+    `Until the young person is 21`."""
+    if timescale.type == "until" or timescale.amount is None or timescale.unit is None:
+        age = timescale.age or 0
+        return f"Until the {'young person' if age >= YOUNG_PERSON_FROM else 'child'} is {age}"
     span = plural_unit(timescale.amount, timescale.unit)
     if timescale.type == "apart":
         phrase = f"At most {span} apart"

@@ -14,7 +14,7 @@ from ..areas import AREAS, AREAS_BY_ID, Area
 from ..reviews import ReviewStatus, by_due_date
 from .blocks import blocks, heading
 from .context import Context
-from .text import bullet_list, day, indent, inline
+from .text import bullet_list, day, indent, inline, join_blocks
 
 FEED = "amendments.xml"
 REVIEW_JSON = "review.json"
@@ -65,7 +65,7 @@ def review_box(ctx: Context, area: Area, source_changed: datetime.date | None) -
         body.append("**Recently updated:**\n\n" + bullet_list([f"{day(a.date)}: {inline(a.summary)}" for a in recent])
                     + f"\n\nSee [what's changed]({ctx.href(AREAS_BY_ID['amendments'].page or '')}).")
     parts.append('<details class="hb-review" markdown="1">\n'
-                 f'<summary markdown="span">{line}</summary>\n\n' + "\n\n".join(body) + "\n\n</details>")
+                 f'<summary markdown="span">{line}</summary>\n\n' + join_blocks(body) + "\n\n</details>")
     return blocks(*parts)
 
 

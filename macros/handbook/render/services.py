@@ -18,13 +18,14 @@ from .blocks import (
     reflective_questions,
 )
 from .context import Context
-from .text import inline, join_sentence
+from .text import inline, join_sentence, lead_in
 
 FILTER_SCRIPT = "services-filter"
 
 
 def ages_phrase(ages: schema.Ages) -> str:
-    return f"{ages.from_age} to {ages.to_age}"
+    """`0 to 19`, or `Pre-birth to 2` for a service that starts before a child is born."""
+    return f"{'Pre-birth' if ages.pre_birth else ages.from_age} to {ages.to_age}"
 
 
 def render(ctx: Context) -> str:
@@ -39,7 +40,7 @@ def render(ctx: Context) -> str:
     for service in data.services:
         stages = ctx.index.referring(service.id, "stage")
         body = blocks(
-            heading(2, service.name, service.id),
+            heading(2, service.name, service.id, lang=service.lang),
             ctx.prose(service.summary),
             labelled_list("What it offers", [ctx.prose(o) for o in service.offers]),
             facts([
@@ -49,12 +50,12 @@ def render(ctx: Context) -> str:
                 ("Used at", join_sentence([ctx.record_link(s) for s in stages])),
                 ("Who can refer", inline(service.who_can_refer)),
             ]),
-            f"**How to refer:** {ctx.prose(service.how_to_refer)}",
+            lead_in("**How to refer:**", ctx.prose(service.how_to_refer)),
             evidence(ctx, service),
         )
         parts.append(
             f'<div class="hb-service" data-levels="{escape(" ".join(service.levels))}" '
-            f'data-age-from="{service.ages.from_age}" data-age-to="{service.ages.to_age}" markdown="1">\n\n'
+            f'data-age-from="{max(service.ages.from_age, 0)}" data-age-to="{service.ages.to_age}" markdown="1">\n\n'
             f"{body}\n</div>"
         )
     parts.append(reflective_questions(ctx, data.reflective_questions))

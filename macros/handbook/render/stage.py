@@ -9,7 +9,7 @@ from ..book import Handbook
 from .blocks import blocks, evidence, facts, heading, links_to
 from .context import Context
 from .journey import STAGE_TYPE_LABELS, basis_label, timescale_phrase
-from .text import bullet_list, inline, join_sentence
+from .text import bullet_list, inline, join_blocks, join_sentence, numbered_list
 
 STEP_WORDS = {"up": " *(step up)*", "down": " *(step down)*"}
 
@@ -26,7 +26,7 @@ def render_page(ctx: Context, stage: schema.Stage, level: int = 2) -> str:
         facts([
             ("Phase", ctx.item_link(stage.phase) if stage.phase else ""),
             ("Kind of stage", STAGE_TYPE_LABELS[stage.type]),
-            ("Responsible team", ctx.item_link(stage.team)),
+            *responsible(ctx, stage),
             ("Supporting teams", join_sentence([ctx.item_link(t) for t in stage.supporting_teams])),
             ("Levels of need", join_sentence([ctx.item_link(level_id) for level_id in stage.levels])),
         ]),
@@ -55,7 +55,7 @@ def render_page(ctx: Context, stage: schema.Stage, level: int = 2) -> str:
         heading(level, "Timescales", "timescales"),
         bullet_list(timescales) if timescales else "No timescale is set for this stage.",
         heading(level, "Decisions: where a case goes next", "decisions"),
-        "\n\n".join(decisions) if decisions else "None: the case leaves the journey here.",
+        join_blocks(decisions) if decisions else "None: the case leaves the journey here.",
         heading(level, "Recording", "recording"),
         bullet_list([ctx.prose(r) for r in stage.recording]) if stage.recording
         else "Nothing is set for this stage beyond the usual case recording.",
@@ -63,6 +63,18 @@ def render_page(ctx: Context, stage: schema.Stage, level: int = 2) -> str:
         related or "No tool, service or practice standard is linked to this stage yet.",
     ]
     return blocks(*parts, evidence(ctx, stage))
+
+
+def responsible(ctx: Context, stage: schema.Stage) -> list[tuple[str, str]]:
+    """Who leads the stage, as facts: one team, several teams or a service area (with its teams)."""
+    if stage.service_area:
+        members = [ctx.item_link(team.id) for team in ctx.handbook.area(schema.TeamsFile).teams
+                   if team.service_area == stage.service_area]
+        return [("Responsible service area", ctx.item_link(stage.service_area)),
+                ("Its teams", join_sentence(members))]
+    teams = stage.responsible_teams()
+    label = "Responsible team" if len(teams) == 1 else "Responsible teams"
+    return [(label, join_sentence([ctx.item_link(team) for team in teams]))]
 
 
 def _where_it_fits(ctx: Context, stage: schema.Stage, phase: schema.Phase | None) -> str:
@@ -82,8 +94,7 @@ def _where_it_fits(ctx: Context, stage: schema.Stage, phase: schema.Phase | None
     if phase is not None:
         group = [s for s in order if s.phase == phase.id]
         listed = [f"**{inline(s.name)}** (this stage)" if s.id == stage.id else ctx.item_link(s.id) for s in group]
-        lines.append("The stages of this phase, in order:\n\n" + "\n".join(
-            f"{number}. {entry}" for number, entry in enumerate(listed, start=1)))
+        lines.append("The stages of this phase, in order:\n\n" + numbered_list(listed))
     lines.append(f"See it among the others in [the journey diagram]({ctx.href(journey.own_page, 'diagram')}).")
     return blocks(*lines).rstrip("\n")
 

@@ -10,7 +10,7 @@ from .blocks import (
     reflective_questions,
 )
 from .context import Context
-from .text import inline, join_sentence
+from .text import inline, join_sentence, lead_in
 
 
 def render(ctx: Context) -> str:
@@ -19,7 +19,7 @@ def render(ctx: Context) -> str:
     for standard in data.standards:
         parts.append(item_section(
             ctx, 2, standard,
-            f"**Why it matters:** {ctx.prose(standard.why)}" if standard.why else "",
+            lead_in("**Why it matters:**", ctx.prose(standard.why)) if standard.why else "",
             facts([
                 ("How we know", inline(standard.how_measured) if standard.how_measured else ""),
                 ("Measure", ctx.item_link(standard.measure) if standard.measure else ""),

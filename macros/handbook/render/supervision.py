@@ -12,7 +12,7 @@ from .blocks import (
     reflective_questions,
 )
 from .context import Context
-from .text import inline
+from .text import inline, lead_in
 
 SUPERVISION_FORM_LABELS: dict[str, str] = {
     "individual": "Individual",
@@ -28,7 +28,7 @@ def render(ctx: Context) -> str:
     data: schema.SupervisionFile = ctx.handbook.area(schema.SupervisionFile)
     policy = data.policy
     parts = [ctx.prose(data.intro),
-             item_section(ctx, 2, policy, f"**How supervision is recorded:** {ctx.prose(policy.recording)}"),
+             item_section(ctx, 2, policy, lead_in("**How supervision is recorded:**", ctx.prose(policy.recording))),
              heading(2, "Forms of supervision", "forms")]
     rows = ["| Form | How often | Who takes part |", "| --- | --- | --- |"]
     for form in data.forms:

@@ -11,19 +11,22 @@ from .diagrams import teams_by_service_area
 from .teams import reporting_line
 from .text import inline
 
+SHARED_LABEL = "Responsible for, with the other teams of its service area"
+
 
 def render_page(ctx: Context, team: schema.Team, level: int = 2) -> str:
     """The team's page below its title; its sections are headings of `level`."""
     data: schema.TeamsFile = ctx.handbook.area(schema.TeamsFile)
     area = next(a for a in data.service_areas if a.id == team.service_area)
     stages = ctx.index.referring(team.id, "stage")
-    responsible = [s for s in stages if s.obj.team == team.id]
+    responsible = [s for s in stages if team.id in s.obj.responsible_teams()]
     supporting = [s for s in stages if s not in responsible]
+    shared = ctx.index.referring(area.id, "stage")  # stages its whole service area leads
     services = ctx.index.referring(team.id, "service")
     parts = [
         ctx.prose(team.summary),
         facts([
-            ("Who we work with", ctx.prose(team.serves).replace("\n", " ")),
+            ("Who we work with", ctx.prose(team.serves)),
             ("Part of", ctx.item_link(area.id)),
             ("Led by", inline(team.led_by) if team.led_by else ""),
             ("Reporting line", reporting_line(data, area, team)),
@@ -33,6 +36,7 @@ def render_page(ctx: Context, team: schema.Team, level: int = 2) -> str:
     # Every section is always there, so a link to one always arrives (see stage.py).
     work = facts([
         ("Responsible for", links_to(ctx, responsible)),
+        (SHARED_LABEL, links_to(ctx, shared)),
         ("Supports", links_to(ctx, supporting)),
         ("Runs", links_to(ctx, services)),
     ])

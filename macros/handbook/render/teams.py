@@ -9,6 +9,7 @@ from .blocks import (
     folding_diagram,
     heading,
     labelled_list,
+    links_to,
     moved_item_link,
     reflective_questions,
 )
@@ -17,7 +18,7 @@ from .diagrams import (
     organisation_chart,
     teams_by_service_area,
 )
-from .text import bullet_list, inline
+from .text import bullet_list, inline, lead_in
 
 
 def render(ctx: Context) -> str:
@@ -32,7 +33,7 @@ def render(ctx: Context) -> str:
         if post.reports_to:
             line += f", reporting to the {inline(posts[post.reports_to].role)}"
         if post.summary:
-            line += f". {ctx.prose(post.summary)}"
+            line = lead_in(line + ".", ctx.prose(post.summary))
         rows.append(line)
     parts.append(bullet_list(rows))
     teams_in = teams_by_service_area(data)
@@ -42,7 +43,8 @@ def render(ctx: Context) -> str:
             heading(2, area.name, area.id),
             ctx.prose(area.summary),
             facts([("Led by", inline(area.led_by)),
-                   ("Reports to", inline(posts[area.reports_to].role))]),
+                   ("Reports to", inline(posts[area.reports_to].role)),
+                   ("Responsible for", links_to(ctx, ctx.index.referring(area.id, "stage")))]),
             labelled_list("Teams", [f"{moved_item_link(ctx, team.id)}: {_first_sentence(ctx, team.summary)}"
                                     for team in teams]),
         ]

@@ -46,6 +46,13 @@ def inline(text: str) -> str:
     return " ".join(str(text).split()).translate(_prose.ESCAPES)
 
 
+def in_language(markdown: str, lang: str | None) -> str:
+    """Words in another language than the page's (`lang: cy`), marked so that a screen reader says
+    them in it (WCAG 3.1.2). The code is safe in an attribute: the schema allows letters, digits
+    and hyphens only."""
+    return f'<span lang="{lang}">{markdown}</span>' if lang and markdown else markdown
+
+
 def attribute(text: str) -> str:
     """Text for a Markdown link title: one line, and no characters that could end or nest it."""
     cleaned = " ".join(str(text).split())
@@ -59,8 +66,71 @@ def indent(text: str, spaces: int = 4) -> str:
     return textwrap.indent(text, " " * spaces, lambda _line: True)
 
 
+# The start of a Markdown list item or quote, where a block begins.
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)")
+_STARTS_LIST_OR_QUOTE = re.compile(r"^ {0,3}(?:[-*+]|[0-9]{1,9}[.)]|>)(?:[ \t]|$)")
+# Between a list and a list after it: without it, Markdown reads the two as one list (a blank
+# line between list items only makes the list loose), so a service's offers and its facts, or the
+# home page's areas and its tips, would be one list. A comment is no element: nothing is read out.
+LIST_BREAK = "<!-- -->"
+
+
+def starts_list(markdown: str) -> bool:
+    """Whether the Markdown begins with a list item."""
+    return bool(_LIST_ITEM.match(markdown))
+
+
+def ends_in_list(markdown: str) -> bool:
+    """Whether the Markdown's last block is (part of) a list: a list item, or a line indented
+    under one (the continuation of an item)."""
+    last = markdown.rstrip().rpartition("\n\n")[2]
+    return bool(last) and (bool(_LIST_ITEM.match(last)) or last[:1] in (" ", "\t"))
+
+
+def join_blocks(parts: list[str] | tuple[str, ...]) -> str:
+    """Blocks of Markdown, one after another, each kept apart from the next: separated by a
+    blank line, and a list followed by a list also by LIST_BREAK."""
+    out: list[str] = []
+    for part in (part.strip("\n") for part in parts):
+        if not part.strip():
+            continue
+        if out and starts_list(part) and ends_in_list(out[-1]):
+            out.append(LIST_BREAK)
+        out.append(part)
+    return "\n\n".join(out)
+
+
+def lead_in(lead: str, markdown: str) -> str:
+    """A lead (`**How to refer:**`) and the Markdown it introduces. On one line when the Markdown
+    begins with a paragraph; above it when it begins with a list or a quote, which cannot start
+    inside a paragraph (on the same line, `- a` would be read as text)."""
+    if not markdown:
+        return lead
+    separator = "\n\n" if _STARTS_LIST_OR_QUOTE.match(markdown) else " "
+    return f"{lead}{separator}{markdown}"
+
+
+def list_item(marker: str, entry: str) -> str:
+    """One list item: every line after the first indented under the marker, so an entry of
+    several paragraphs or with a list of its own stays in its item."""
+    first, _, rest = entry.strip("\n").partition("\n")
+    if not rest:
+        return marker + first
+    return marker + first + "\n" + "\n".join(f"    {line}" if line.strip() else "" for line in rest.split("\n"))
+
+
 def bullet_list(entries: list[str]) -> str:
-    return "\n".join(f"- {entry}" for entry in entries)
+    """A list of already-rendered entries. When one of them has several blocks, every item is
+    a block of its own (a loose list), as Markdown would otherwise make some of them."""
+    loose = any("\n\n" in entry.strip("\n") for entry in entries)
+    return ("\n\n" if loose else "\n").join(list_item("- ", entry) for entry in entries)
+
+
+def numbered_list(entries: list[str]) -> str:
+    """A numbered list of already-rendered entries (see bullet_list)."""
+    loose = any("\n\n" in entry.strip("\n") for entry in entries)
+    return ("\n\n" if loose else "\n").join(
+        list_item(f"{number}. ", entry) for number, entry in enumerate(entries, start=1))
 
 
 def join_sentence(entries: list[str]) -> str:

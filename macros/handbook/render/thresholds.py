@@ -15,7 +15,7 @@ from .blocks import (
     reflective_questions,
 )
 from .context import Context
-from .text import bullet_list, inline
+from .text import bullet_list, inline, lead_in
 
 CAPTION_ID = "continuum-caption"
 # Up to this many levels print side by side on a portrait page; more print level by level.
@@ -46,9 +46,9 @@ def render(ctx: Context) -> str:
         stages = ctx.index.referring(level.id, "stage")
         parts.append(blocks(
             heading(3, f"Level {number}: {level.name}", level.id),
-            f"{level_badge(number, level)} {ctx.prose(level.summary)}",
+            lead_in(level_badge(number, level), ctx.prose(level.summary)),
             *indicators,
-            f"**Response:** {ctx.prose(level.response)}",
+            lead_in("**Response:**", ctx.prose(level.response)),
             facts([("Services at this level", links_to(ctx, services)),
                    ("Journey stages", links_to(ctx, stages))]),
             evidence(ctx, level),
