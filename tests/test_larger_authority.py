@@ -191,3 +191,16 @@ def test_the_teams_page_has_every_team_in_its_service_area(built_larger: Path, l
         text = text_of(team_page.select_one("article"))
         assert team.name in text
         assert team.contact is not None and team.contact.duty_phone in text and team.contact.email in text
+
+
+def test_the_larger_site_holds_nothing_of_the_samples_own(built_larger: Path) -> None:
+    """The generator brings nothing of the sample authority into another's site: not its name,
+    nor its buildings (issue 17: a site shows only what its authority chose)."""
+    sample = load_handbook(SAMPLE_DATA, base=SAMPLE_DATA.parent)
+    own = {sample.authority.name, sample.authority.short_name}
+    own |= {team.base for team in sample.area(schema.TeamsFile).teams if team.base}
+    own |= {team.contact.email for team in sample.area(schema.TeamsFile).teams if team.contact and team.contact.email}
+    assert len(own) > 5
+    for html in built_larger.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert not [words for words in own if words in text], html
