@@ -15,7 +15,7 @@ import re
 import pytest
 
 from conftest import site_pages
-from test_accessibility import COLOUR_RULES, ONE_SCHEME_PAGES, SHARDS, WCAG_TAGS, shard_of
+from test_accessibility import SHARDS, audit, shard_of
 from test_accessibility import axe_source as axe_source  # the fixture, shared
 
 AUTHORITIES = ["sample", "larger"]
@@ -105,20 +105,5 @@ def test_axe_finds_no_violations_on_any_page_of_the_larger_authority(browser, la
         item_pages = [p for p in pages if re.fullmatch(r"(journey|teams)/.+/", p)]
         one_of_each = [next(p for p in item_pages if p.startswith(f"{folder}/")) for folder in ("journey", "teams")]
         pages = [p for p in pages if p not in item_pages] + one_of_each
-    context = browser.new_context(color_scheme=scheme, bypass_csp=True)
-    page = context.new_page()
-    without_search_index(page)
-    failures: list[str] = []
-    for path in shard_of(pages, shard, scheme):
-        page.goto(larger_server + path)
-        page.evaluate(axe_source)
-        run_only = ({"type": "tag", "values": WCAG_TAGS} if scheme == "light"
-                    else {"type": "rule", "values": COLOUR_RULES})
-        # The print page repeats every other page, whose colours are audited there; checking the
-        # contrast of every text on it again was most of this audit's time.
-        rules = {"color-contrast": {"enabled": False}} if path in ONE_SCHEME_PAGES else {}
-        result = page.evaluate("([runOnly, rules]) => axe.run(document, {runOnly, rules})", [run_only, rules])
-        failures.extend(f"{scheme} {path or '/'}: {v['id']} ({len(v['nodes'])}): {v['nodes'][0]['target']} "
-                        f"{v['nodes'][0]['failureSummary'][:200]}" for v in result["violations"])
-    context.close()
+    failures = audit(browser, larger_server, shard_of(pages, shard, scheme), scheme, axe_source)
     assert not failures, "\n".join(failures)
